@@ -1,31 +1,11 @@
-import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { chromiumArgs, chromiumPath } from './test/chromium.ts'
 
-/** Debian's Chromium, never a downloaded browser (scripts/test.mjs installs it when missing). */
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim()
-  } catch {
-    return '/usr/bin/chromium'
-  }
-}
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--font-render-hinting=none',
-]
+const react18 = (path: string) => fileURLToPath(new URL(`./test/react18/node_modules/${path}`, import.meta.url))
 
 // Vitest wants a fresh provider object per project, or it reports the project name twice.
 const browser = () => ({
@@ -73,8 +53,33 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: {
           name: 'storybook',
-          setupFiles: ['.storybook/vitest.setup.ts'],
           browser: browser(),
+        },
+      },
+      {
+        // The oldest React the kit supports, installed apart by scripts/test.mjs.
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: react18('react/index.js') },
+            { find: /^react\/(.*)$/, replacement: react18('react/$1') },
+            { find: /^react-dom$/, replacement: react18('react-dom/index.js') },
+            { find: /^react-dom\/(.*)$/, replacement: react18('react-dom/$1') },
+            // Its CommonJS build would require React 19 past the aliases; the ESM build goes through them.
+            {
+              find: /^@testing-library\/react$/,
+              replacement: fileURLToPath(new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url)),
+            },
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'happy-dom',
+          include: ['test/react18/**/*.test.ts', 'test/hooks/**/*.test.tsx', 'test/ssr/**/*.test.tsx'],
+          // Dependencies that import React must go through the aliases too.
+          server: { deps: { inline: [/@tanstack\/react-query/, /@radix-ui/, /@testing-library\/react/, /react-remove-scroll/, /@floating-ui/] } },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

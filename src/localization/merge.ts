@@ -4,7 +4,7 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : D
 /** Overlays `override` on `base`, key by key; keys the override leaves out keep the base text. */
 export function mergeMessages<T extends object>(base: T, override: DeepPartial<T> | undefined): T {
   if (!override) return base
-  const out: Record<string, unknown> = { ...base }
+  const out = { ...base } as Record<string, unknown>
   for (const [key, value] of Object.entries(override)) {
     if (value === undefined) continue
     const current = (base as Record<string, unknown>)[key]

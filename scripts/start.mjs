@@ -1,0 +1,12 @@
+// `npm start`: builds the demo app, then runs the server (embedded PGlite, development mode).
+import { spawn } from 'node:child_process'
+import { must } from './lib.mjs'
+
+await must('node', ['scripts/build.mjs', 'demo'])
+const server = spawn('node', ['--import', 'tsx', 'server/node/cli.ts'], {
+  stdio: 'inherit',
+  env: { USERKIT_ENV: 'development', ...process.env },
+})
+// The server closes its database on these signals; pass them on and wait for it to finish.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))

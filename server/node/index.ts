@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { serve, type ServerType } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { createUserkitServer, type UserkitServer } from '../app.ts'
+import { ApiError } from '../errors.ts'
+import type { UserkitServerOptions } from '../options.ts'
+import { pgliteDatabase } from '../storage/pglite.ts'
+import { nodeScryptHasher } from './password.ts'
+
+/** The demo user created on the first start in development (never in production). */
+export const DEMO_USER = {
+  email: 'demo@userkit.dev',
+  password: 'userkit-demo',
+  firstName: 'Demo',
+  lastName: 'User',
+  username: 'demo',
+} as const
+
+/** Options of `startUserkit`; the CLI fills them from the environment. */
+export interface StartUserkitOptions
+  extends Omit<UserkitServerOptions, 'database' | 'passwordHasher' | 'getClientIp'>,
+    Partial<Pick<UserkitServerOptions, 'database' | 'passwordHasher'>> {
+  /** Default 4000; 0 picks a free port. */
+  port?: number
+  /** Default `127.0.0.1`. */
+  host?: string
+  /** Where embedded PGlite keeps its files, unless `database` is given. Default `./.userkit`. */
+  dataDir?: string
+  /** The built demo app served at `/` (SPA fallback to index.html). Default `./demo/dist`; `null` serves none. */
+  demoDir?: string | null
+  /** Where start-up lines go. Default `console.log`. */
+  log?: (line: string) => void
+}
+
+/** A userkit server listening on a port. */
+export interface RunningUserkit {
+  server: UserkitServer
+  /** `http://host:port`. */
+  url: string
+  /** Stops listening, then closes the database. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts userkit on Node: PGlite persisted in `dataDir` (unless a `database` is given), node:crypto
+ * scrypt, the connection's address for rate limits, the demo app at `/` and, in development, a
+ * demo user on first start.
+ */
+export async function startUserkit(options: StartUserkitOptions = {}): Promise<RunningUserkit> {
+  const log = options.log ?? console.log
+  const env = options.env ?? 'development'
+  let database = options.database
+  if (!database) {
+    const dataDir = resolve(options.dataDir ?? '.userkit')
+    mkdirSync(dataDir, { recursive: true })
+    database = pgliteDatabase(new PGlite(join(dataDir, 'pgdata')))
+  }
+  const server = await createUserkitServer({
+    ...options,
+    env,
+    database,
+    passwordHasher: options.passwordHasher ?? nodeScryptHasher(),
+    getClientIp: (c) => {
+      try {
+        return getConnInfo(c).remote.address
+      } catch {
+        return undefined // not behind @hono/node-server (e.g. app.request in a test)
+      }
+    },
+  })
+  try {
+    if (env === 'development') await ensureDemoUser(server, log)
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+
+  const root = new Hono()
+  // Hand the raw request and Node bindings through, so the core sees the socket for getConnInfo.
+  root.all('/v1/*', (c) => server.app.fetch(c.req.raw, c.env))
+  root.all('/v1', (c) => server.app.fetch(c.req.raw, c.env))
+  const demoDir = options.demoDir === null ? null : resolve(options.demoDir ?? 'demo/dist')
+  const index = demoDir ? join(demoDir, 'index.html') : null
+  if (demoDir && index && existsSync(index)) {
+    root.use('*', serveStatic({ root: demoDir }))
+    // Client-side routes (/account …) get the app's shell.
+    root.get('*', (c) => c.html(readFileSync(index, 'utf8')))
+  } else {
+    root.get('*', (c) =>
+      c.html(
+        '<!doctype html><meta charset="utf-8"><title>userkit</title><h1>userkit is running</h1>' +
+          '<p>The demo app is not built. Run <code>npm run build</code> (or <code>npm start</code>), then reload.</p>' +
+          '<p>The Frontend API is at <a href="/v1/environment">/v1/environment</a>.</p>',
+      ),
+    )
+  }
+
+  const host = options.host ?? '127.0.0.1'
+  const http = await new Promise<ServerType>((done, fail) => {
+    const s = serve({ fetch: root.fetch, port: options.port ?? 4000, hostname: host }, () => done(s))
+    s.once('error', fail)
+  })
+  const address = http.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+
+  let closing: Promise<void> | undefined
+  return {
+    server,
+    url,
+    close: () =>
+      (closing ??= new Promise<void>((done) => {
+        http.close(() => done())
+        // Keep-alive connections would otherwise hold close() open.
+        if ('closeAllConnections' in http) http.closeAllConnections()
+      }).then(() => server.close())),
+  }
+}
+
+/** Creates the demo user once (a settings flag remembers it, so a deleted demo user stays deleted). */
+async function ensureDemoUser(server: UserkitServer, log: (line: string) => void): Promise<void> {
+  if ((await server.store.settings.get('demo_user_seeded')) === null) {
+    try {
+      await server.store.createUser({ ...DEMO_USER })
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'form_identifier_exists')) throw error
+    }
+    await server.store.settings.set('demo_user_seeded', new Date(server.options.now()).toISOString())
+  }
+  const { rows } = await server.store.db.query(
+    "SELECT 1 FROM identifications WHERE type = 'email_address' AND lower(value) = lower($1)",
+    [DEMO_USER.email],
+  )
+  if (rows.length > 0) log(`Demo user: ${DEMO_USER.email} / ${DEMO_USER.password}`)
+}
+
+export { nodeScryptHasher } from './password.ts'

@@ -1,0 +1,76 @@
+import type { Context } from 'hono'
+import type { PasswordHasher } from './password.ts'
+import type { Database } from './storage/database.ts'
+import type { SessionLifetime } from './storage/sessions.ts'
+
+/** One fixed-window rate limit. */
+export interface RateLimitRule {
+  /** Events allowed per window. */
+  max: number
+  /** Window length in milliseconds. */
+  windowMs: number
+}
+
+/** The server's rate limits; tests lower them. */
+export interface RateLimits {
+  /** Failed sign-ins per identifier (email or username, case-insensitive). Default 10 per 10 minutes. */
+  signInPerIdentifier: RateLimitRule
+  /** Failed sign-ins per client IP. Default 50 per 10 minutes. */
+  signInPerIp: RateLimitRule
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  signInPerIdentifier: { max: 10, windowMs: 10 * 60_000 },
+  signInPerIp: { max: 50, windowMs: 10 * 60_000 },
+}
+
+/** Options of `createUserkitServer`. Only `database` is required. */
+export interface UserkitServerOptions {
+  /** Where all state lives: `pgliteDatabase(pglite)` or, later, a PostgreSQL pool. The server migrates it and closes it on `close()`. */
+  database: Database
+  /** `'production'` turns off development-only routes and demo data. Default `'development'`. */
+  env?: 'development' | 'production'
+  /** The Backend API key. Default: generated once (`sk_test_…`, `sk_live_…` in production) and kept in the database. */
+  secretKey?: string
+  /** Origins besides the server's own (taken from the request URL) that may call the Frontend API. Default none. */
+  allowedOrigins?: readonly string[]
+  /** Default: scrypt (N = 2^15) from @noble/hashes; the Node CLI plugs node:crypto's scrypt. */
+  passwordHasher?: PasswordHasher
+  /** Overrides of the default rate limits. */
+  rateLimits?: Partial<RateLimits>
+  /** Session lifetimes. Default 7 days of inactivity, 30 days at most. */
+  sessionLifetime?: Partial<SessionLifetime>
+  /** The clock (Unix ms), so tests can move time. Default `Date.now`. */
+  now?: () => number
+  /**
+   * Trust `X-Forwarded-For` for the client IP (set it only behind a proxy that overwrites the
+   * header; its last entry is used, which is the address the nearest proxy saw). Default `false`.
+   */
+  trustProxy?: boolean
+  /** The connection's remote address when not behind a proxy; the Node adapter supplies it. Default: none (`'unknown'`). */
+  getClientIp?: (c: Context) => string | undefined
+  /** Shown by the kit (`display_config.application_name`). Default `'userkit'`. */
+  applicationName?: string
+}
+
+/** The options with every default applied. */
+export interface ResolvedOptions {
+  env: 'development' | 'production'
+  allowedOrigins: ReadonlySet<string>
+  rateLimits: RateLimits
+  sessionLifetime: SessionLifetime
+  now: () => number
+  trustProxy: boolean
+  getClientIp: ((c: Context) => string | undefined) | undefined
+  applicationName: string
+}
+
+/** Normalises an origin (`HTTP://Example.com:80/` → `http://example.com`); `null` if it is not one. */
+export function normalizeOrigin(value: string): string | null {
+  try {
+    const url = new URL(value)
+    return url.origin === 'null' ? null : url.origin
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from '../chromium.ts'
+
+/** A free port on 127.0.0.1, chosen by the kernel. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+export interface RunningServer {
+  baseUrl: string
+  /** Everything the server printed so far. */
+  output: () => string
+  demoEmail: string
+  demoPassword: string
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts the server exactly as `npm start` does (the same CLI, development mode, a fresh data dir)
+ * and waits until it listens. The demo app must be built (npm test builds it first).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort()
+  const dataDir = await mkdtemp(join(tmpdir(), 'userkit-e2e-'))
+  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'server/node/cli.ts'], {
+    env: { ...process.env, USERKIT_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', USERKIT_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let text = ''
+  child.stdout?.on('data', (chunk) => (text += chunk))
+  child.stderr?.on('data', (chunk) => (text += chunk))
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited early:\n${text}`)
+    if (Date.now() > deadline) throw new Error(`the server did not listen within 60 s:\n${text}`)
+    try {
+      if ((await fetch(`${baseUrl}/v1/environment`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  const email = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/.exec(text)?.[1]
+  const password = /password\W+(\S+)/i.exec(text)?.[1]
+  if (!email || !password) throw new Error(`the server printed no demo credentials:\n${text}`)
+  return {
+    baseUrl,
+    output: () => text,
+    demoEmail: email,
+    demoPassword: password,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true })
+}

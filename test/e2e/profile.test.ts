@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tinyPng } from '../helpers/png.ts'
+import { launchChromium, type RunningServer, startServer } from './harness.ts'
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+async function expectNoAxeViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] })
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
+  })
+  expect(violations).toEqual([])
+}
+
+describe('the demo, against the server that npm start runs', () => {
+  let server: RunningServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('signs in, edits the profile from the user menu with the keyboard, uploads an avatar and signs out', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(server.baseUrl)
+
+    // Given the sign-in form, when the demo user signs in
+    await page.getByLabel(/email address or username/i).fill(server.demoEmail)
+    await page.getByLabel(/^password/i).fill(server.demoPassword)
+    await page.getByRole('button', { name: /^sign in$/i }).click()
+
+    // then the user menu appears, and the page has no accessibility violations
+    const trigger = page.getByRole('button', { name: /open user menu/i })
+    await expect.poll(() => trigger.isVisible(), { timeout: 10_000 }).toBe(true)
+    await expectNoAxeViolations(page)
+
+    // When the menu is opened with the keyboard
+    await trigger.focus()
+    await page.keyboard.press('Enter')
+    const manage = page.getByRole('menuitem', { name: /manage account/i })
+    await expect.poll(() => manage.isVisible()).toBe(true)
+    await expect.poll(() => page.getByRole('menuitem', { name: /sign out/i }).isVisible()).toBe(true)
+    // and Manage account is chosen with the arrow keys
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => manage.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
+
+    // then the profile opens in a dialog
+    const dialog = page.getByRole('dialog')
+    await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(true)
+    await expectNoAxeViolations(page)
+
+    // When the first name is changed and saved
+    const firstName = dialog.getByLabel(/first name/i)
+    await expect.poll(() => firstName.isVisible(), { timeout: 10_000 }).toBe(true)
+    await firstName.fill('Grace')
+    await dialog.getByRole('button', { name: /^save/i }).first().click()
+    // then the header shows it (the button shows the name) and the server has it
+    await expect.poll(() => page.locator('header').innerText(), { timeout: 10_000 }).toContain('Grace')
+    const me = await page.evaluate(() => fetch('/v1/me', { credentials: 'include' }).then((r) => r.json()))
+    expect(me.response.first_name).toBe('Grace')
+
+    // When an avatar is uploaded
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: tinyPng() })
+    await dialog.getByRole('button', { name: /^(save|upload)/i }).first().click()
+    // then the server stores it and the avatar image points at it
+    await expect
+      .poll(async () => (await page.evaluate(() => fetch('/v1/me').then((r) => r.json()))).response.has_image, { timeout: 10_000 })
+      .toBe(true)
+    await expect.poll(() => page.locator('header img').getAttribute('src'), { timeout: 10_000 }).toContain('/v1/images/')
+
+    // When the dialog is closed with Escape, focus returns to the menu's trigger
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.isVisible()).toBe(false)
+    await expect.poll(() => trigger.evaluate((el) => el === document.activeElement)).toBe(true)
+
+    // When the user signs out from the menu
+    await page.keyboard.press('Enter')
+    await page.getByRole('menuitem', { name: /sign out/i }).click()
+    // then the sign-in form is back and the session is gone on the server
+    await expect.poll(() => page.getByLabel(/^password/i).isVisible(), { timeout: 10_000 }).toBe(true)
+    const client = await page.evaluate(() => fetch('/v1/client').then((r) => r.json()))
+    expect(client.response).toBeNull()
+    await context.close()
+  })
+})

@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DEMO_USER, startUserkit } from '../../server/node/index.ts'
+import { fastHasher } from '../helpers/server.ts'
+
+const dirs: string[] = []
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+})
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'userkit-test-'))
+  dirs.push(dir)
+  return dir
+}
+
+describe('startUserkit (Node)', () => {
+  // The one server test that opens a port: it is about the Node adapter itself.
+  it('persists to the data dir, seeds the demo user once, serves the demo app, and closes', async () => {
+    const dataDir = tempDir()
+    const demoDir = tempDir()
+    writeFileSync(join(demoDir, 'index.html'), '<!doctype html><title>demo shell</title>')
+    mkdirSync(join(demoDir, 'assets'))
+    writeFileSync(join(demoDir, 'assets', 'app.js'), 'console.log(1)')
+    const lines: string[] = []
+    const first = await startUserkit({ port: 0, dataDir, demoDir, passwordHasher: fastHasher, log: (l) => lines.push(l) })
+    try {
+      expect(lines).toContain(`Demo user: ${DEMO_USER.email} / ${DEMO_USER.password}`)
+      const signIn = await fetch(`${first.url}/v1/client/sign_ins`, {
+        method: 'POST',
+        headers: { origin: first.url, 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: DEMO_USER.email, password: DEMO_USER.password }),
+      })
+      expect(signIn.status).toBe(200)
+      expect(signIn.headers.get('content-type')).toBe('application/json')
+      const wrong = await fetch(`${first.url}/v1/client/sign_ins`, {
+        method: 'POST',
+        headers: { origin: first.url, 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: DEMO_USER.email, password: 'nope nope' }),
+      })
+      expect(wrong.status).toBe(422)
+      // The connection's address, not "unknown": the Node adapter supplies it.
+      const { rows } = await first.server.store.db.query<{ key: string }>("SELECT key FROM rate_limits WHERE key LIKE 'signin:ip:%'")
+      expect(rows.map((r) => r.key)).toEqual(['signin:ip:127.0.0.1'])
+
+      const page = await fetch(`${first.url}/account/settings`)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('demo shell')
+      const asset = await fetch(`${first.url}/assets/app.js`)
+      expect(await asset.text()).toBe('console.log(1)')
+      const api404 = await fetch(`${first.url}/v1/nothing-here`)
+      expect(api404.status).toBe(404)
+      expect(api404.headers.get('content-type')).toBe('application/json')
+    } finally {
+      await first.close()
+    }
+    await expect(fetch(`${first.url}/v1/environment`)).rejects.toThrow()
+    expect(statSync(join(dataDir, 'pgdata')).isDirectory()).toBe(true)
+
+    // Same data dir: same secret key, the demo user is not created twice.
+    const second = await startUserkit({ port: 0, dataDir, demoDir: null, passwordHasher: fastHasher, log: () => {} })
+    try {
+      expect(second.server.secretKey).toBe(first.server.secretKey)
+      const { rows } = await second.server.store.db.query('SELECT id FROM users')
+      expect(rows).toHaveLength(1)
+      const page = await fetch(`${second.url}/`)
+      expect(await page.text()).toContain('npm run build')
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('creates no demo user in production', async () => {
+    const lines: string[] = []
+    const running = await startUserkit({ port: 0, dataDir: tempDir(), demoDir: null, env: 'production', log: (l) => lines.push(l) })
+    try {
+      expect(running.server.secretKey).toMatch(/^sk_live_/)
+      const { rows } = await running.server.store.db.query('SELECT id FROM users')
+      expect(rows).toEqual([])
+      expect(lines.join('\n')).not.toContain(DEMO_USER.email)
+    } finally {
+      await running.close()
+    }
+  })
+})
+
+describe('the server core', () => {
+  it('imports nothing Node-only outside server/node', () => {
+    const offenders: string[] = []
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name)
+        if (statSync(path).isDirectory()) {
+          if (path !== join('server', 'node')) walk(path)
+        } else if (path.endsWith('.ts')) {
+          const text = readFileSync(path, 'utf8')
+          if (/from ['"](node:|fs|path|crypto|os|@hono\/node-server|pg['"])/.test(text) || /server\/node\//.test(text)) {
+            offenders.push(path)
+          }
+        }
+      }
+    }
+    walk('server')
+    expect(offenders).toEqual([])
+  })
+})
