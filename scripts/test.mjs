@@ -4,6 +4,8 @@ import { readFile, rm } from 'node:fs/promises'
 import { ensureChromium, must, run } from './lib.mjs'
 
 await ensureChromium()
+// React 18.3 for the react18 project, installed apart from the app's React 19.
+await must('npm', ['ci', '--prefix', 'test/react18', '--no-audit', '--no-fund', '--silent'])
 await must('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])
 await must('node', ['scripts/build.mjs'])
 await must('node', ['scripts/check-bundle.mjs'])
