@@ -31,18 +31,21 @@ export async function sha256Hex(text: string): Promise<string> {
   return toHex(new Uint8Array(digest))
 }
 
+/** Bytes as lowercase hex. */
 export function toHex(bytes: Uint8Array): string {
   let out = ''
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0')
   return out
 }
 
+/** Bytes as unpadded base64url (cookie- and URL-safe). */
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = ''
   for (const byte of bytes) binary += String.fromCharCode(byte)
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+/** The inverse of `toBase64Url`; throws on characters outside the alphabet. */
 export function fromBase64Url(text: string): Uint8Array {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
   return Uint8Array.from(binary, (c) => c.charCodeAt(0))

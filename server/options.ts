@@ -19,6 +19,7 @@ export interface RateLimits {
   signInPerIp: RateLimitRule
 }
 
+/** The rate limits used when the options do not override them. */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   signInPerIdentifier: { max: 10, windowMs: 10 * 60_000 },
   signInPerIp: { max: 50, windowMs: 10 * 60_000 },

@@ -20,6 +20,7 @@ export interface SerializeContext {
   origin: string
 }
 
+/** An identification's verification, or `null` when none was ever started. */
 export function verificationJSON(idn: IdentificationRecord): VerificationJSON | null {
   if (!idn.verificationStrategy) return null
   const strategy = idn.verificationStrategy
@@ -34,6 +35,7 @@ export function verificationJSON(idn: IdentificationRecord): VerificationJSON | 
   }
 }
 
+/** An email address (`linked_to: []` always: @clerk/backend reads it unconditionally). */
 export function emailAddressJSON(idn: IdentificationRecord): EmailAddressJSON {
   return {
     object: 'email_address',
@@ -48,6 +50,7 @@ export function emailAddressJSON(idn: IdentificationRecord): EmailAddressJSON {
   }
 }
 
+/** A phone number, stored and shown in E.164. */
 export function phoneNumberJSON(idn: IdentificationRecord): PhoneNumberJSON {
   return {
     object: 'phone_number',
@@ -83,6 +86,7 @@ export function userImageUrl(ctx: SerializeContext, user: UserRecord): string {
   return `${ctx.origin}/v1/images/initials/${encodeURIComponent(initials(user))}.svg`
 }
 
+/** The Frontend API's user. Its type, `UserJSON`, has no `private_metadata`. */
 export function userJSON(ctx: SerializeContext, user: UserRecord): UserJSON {
   return {
     object: 'user',
@@ -145,6 +149,7 @@ export function sessionJSON(ctx: SerializeContext, session: SessionRecord, user:
   }
 }
 
+/** The browser's client with its active sessions; `users` holds each session's user. */
 export function clientJSON(
   ctx: SerializeContext,
   client: ClientRecord,
@@ -163,6 +168,7 @@ export function clientJSON(
   }
 }
 
+/** An uploaded image, with its absolute URL. */
 export function imageJSON(ctx: SerializeContext, image: { id: string; name: string | null }): ImageJSON {
   return { object: 'image', id: image.id, name: image.name, public_url: imageUrl(ctx, image.id) }
 }

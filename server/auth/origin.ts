@@ -16,7 +16,7 @@ export function originGuard(allowedOrigins: ReadonlySet<string>): MiddlewareHand
     // In a browser page the in-process fetch cannot set the header; its binding says the same.
     const origin = normalizeOrigin(c.req.header('origin') ?? inProcess(c)?.origin ?? '')
     const own = new URL(c.req.url).origin
-    if (false) {
+    if (origin === null || (origin !== own && !allowedOrigins.has(origin))) {
       throw new ApiError(403, 'origin_invalid', 'Origin not allowed', {
         longMessage: 'This request came from an origin that may not call the Frontend API.',
       })

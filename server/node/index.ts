@@ -135,7 +135,7 @@ async function ensureDemoUser(server: UserkitServer, log: (line: string) => void
     "SELECT 1 FROM identifications WHERE type = 'email_address' AND lower(value) = lower($1)",
     [DEMO_USER.email],
   )
-  if (rows.length > 0) log(`Demo user: ${DEMO_USER.email} / ${DEMO_USER.password}`)
+  if (rows.length > 0) log(`Demo user: ${DEMO_USER.email}  password: ${DEMO_USER.password}`)
 }
 
 export { nodeScryptHasher } from './password.ts'

@@ -21,6 +21,7 @@ export interface BlobStore {
   delete(id: string): Promise<void>
 }
 
+/** A `BlobStore` on the `blobs` table (bytea). */
 export function databaseBlobStore(q: Queryable, now: () => number): BlobStore {
   return {
     async put({ contentType, name = null, bytes }) {

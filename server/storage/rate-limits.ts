@@ -22,6 +22,7 @@ export interface RateLimitRepo {
 /** Counters older than this are deleted opportunistically; rules must use shorter windows. */
 const STALE_MS = 7 * 24 * 60 * 60 * 1000
 
+/** Binds the rate-limit counters to `q`; windows are aligned to multiples of their length. */
 export function rateLimitsRepo(q: Queryable, now: () => number): RateLimitRepo {
   const windowOf = (windowMs: number) => Math.floor(now() / windowMs) * windowMs
   return {

@@ -47,6 +47,7 @@ export interface UserRecord {
   phoneNumbers: IdentificationRecord[]
 }
 
+/** A browser (`client_…`); its cookie token is stored only as a hash and never loaded. */
 export interface ClientRecord {
   id: string
   lastActiveSessionId: string | null
@@ -54,8 +55,10 @@ export interface ClientRecord {
   updatedAt: number
 }
 
+/** As in Clerk; this slice writes `active`, `ended` and `expired`. */
 export type SessionStatus = 'active' | 'ended' | 'expired' | 'removed' | 'revoked'
 
+/** A signed-in session (`sess_…`) of one user on one client. */
 export interface SessionRecord {
   id: string
   clientId: string

@@ -10,6 +10,7 @@ export interface SessionLifetime {
   maxAgeMs: number
 }
 
+/** 7 days of inactivity, 30 days at most. */
 export const DEFAULT_SESSION_LIFETIME: SessionLifetime = {
   inactivityMs: 7 * 24 * 60 * 60 * 1000,
   maxAgeMs: 30 * 24 * 60 * 60 * 1000,
@@ -35,6 +36,7 @@ export interface SessionRepo {
 
 const SESSION_COLUMNS = 'id, client_id, user_id, status, last_active_at, expire_at, abandon_at, created_at, updated_at'
 
+/** Binds the client and session queries to `q`. */
 export function sessionsRepo(q: Queryable, now: () => number, lifetime: SessionLifetime): SessionRepo {
   async function getClient(id: string): Promise<ClientRecord | null> {
     const { rows } = await q.query('SELECT * FROM clients WHERE id = $1', [id])

@@ -11,6 +11,7 @@ export interface SettingsRepo {
   set(key: string, value: string): Promise<void>
 }
 
+/** Binds the settings queries to `q`. */
 export function settingsRepo(q: Queryable): SettingsRepo {
   async function get(key: string): Promise<string | null> {
     const { rows } = await q.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])

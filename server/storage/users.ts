@@ -42,7 +42,7 @@ export interface SignInCandidate {
 export interface UserRepo {
   get(id: string): Promise<UserRecord | null>
   getMany(ids: readonly string[]): Promise<Map<string, UserRecord>>
-  /** Finds a user by email address or username, both case-insensitively. */
+  /** Finds a user by verified email address or by username, both case-insensitively. */
   findForSignIn(identifier: string): Promise<SignInCandidate | null>
   create(input: NewUser): Promise<UserRecord>
   update(id: string, patch: UserPatch): Promise<void>
@@ -52,6 +52,7 @@ export interface UserRepo {
   recordActivity(id: string): Promise<void>
 }
 
+/** Binds the user queries to `q` (the database or a transaction). */
 export function usersRepo(q: Queryable, now: () => number): UserRepo {
   async function getMany(ids: readonly string[]): Promise<Map<string, UserRecord>> {
     const result = new Map<string, UserRecord>()
@@ -82,7 +83,8 @@ export function usersRepo(q: Queryable, now: () => number): UserRepo {
       const { rows } = await q.query<{ id: string; password_hash: string | null; banned: boolean }>(
         `SELECT u.id, u.password_hash, u.banned FROM users u
          WHERE lower(u.username) = lower($1)
-            OR u.id = (SELECT user_id FROM identifications WHERE type = 'email_address' AND lower(value) = lower($1))
+            OR u.id = (SELECT user_id FROM identifications
+                       WHERE type = 'email_address' AND lower(value) = lower($1) AND verification_status = 'verified')
          LIMIT 1`,
         [identifier],
       )

@@ -26,7 +26,7 @@ describe('startUserkit (Node)', () => {
     const lines: string[] = []
     const first = await startUserkit({ port: 0, dataDir, demoDir, passwordHasher: fastHasher, log: (l) => lines.push(l) })
     try {
-      expect(lines).toContain(`Demo user: ${DEMO_USER.email} / ${DEMO_USER.password}`)
+      expect(lines).toContain(`Demo user: ${DEMO_USER.email}  password: ${DEMO_USER.password}`)
       const signIn = await fetch(`${first.url}/v1/client/sign_ins`, {
         method: 'POST',
         headers: { origin: first.url, 'content-type': 'application/json' },

@@ -54,6 +54,19 @@ describe('POST /v1/client/sign_ins', () => {
     await t.signIn(email.toUpperCase(), password)
   })
 
+  it('does not sign in with an unverified email address', async () => {
+    const t = await createTestServer()
+    const { user, password } = await t.createUser()
+    await t.server.store.db.query(
+      `INSERT INTO identifications (id, user_id, type, value, verification_status, created_at, updated_at)
+       VALUES ('idn_pending', $1, 'email_address', 'pending@example.com', 'unverified', 0, 0)`,
+      [user.id],
+    )
+    const res = await t.request('/v1/client/sign_ins', { method: 'POST', body: { identifier: 'pending@example.com', password } })
+    expect(res.status).toBe(422)
+    expect((await firstError(res)).code).toBe('form_identifier_not_found')
+  })
+
   it('records last_sign_in_at', async () => {
     const t = await createTestServer()
     const { user, email, password } = await t.createUser()
