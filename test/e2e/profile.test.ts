@@ -38,7 +38,7 @@ describe('the demo, against the server that npm start runs', () => {
     // Given the sign-in form, when the demo user signs in
     await page.getByLabel(/email address or username/i).fill(server.demoEmail)
     await page.getByLabel(/^password/i).fill(server.demoPassword)
-    await page.getByRole('button', { name: /^sign in$/i }).click()
+    await page.getByRole('button', { name: /^continue$/i }).click()
 
     // then the user menu appears, and the page has no accessibility violations
     const trigger = page.getByRole('button', { name: /open user menu/i })
@@ -50,10 +50,15 @@ describe('the demo, against the server that npm start runs', () => {
     await page.keyboard.press('Enter')
     const manage = page.getByRole('menuitem', { name: /manage account/i })
     await expect.poll(() => manage.isVisible()).toBe(true)
-    await expect.poll(() => page.getByRole('menuitem', { name: /sign out/i }).isVisible()).toBe(true)
-    // and Manage account is chosen with the arrow keys
+    const signOut = page.getByRole('menuitem', { name: /sign out/i })
+    await expect.poll(() => signOut.isVisible()).toBe(true)
+    // the first item has focus (WAI-ARIA menu button), and the arrow keys move between items
+    const focused = (locator: typeof manage) => locator.evaluate((el) => el === document.activeElement)
+    await expect.poll(() => focused(manage)).toBe(true)
     await page.keyboard.press('ArrowDown')
-    await expect.poll(() => manage.evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => focused(signOut)).toBe(true)
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => focused(manage)).toBe(true)
     await page.keyboard.press('Enter')
 
     // then the profile opens in a dialog
@@ -61,24 +66,26 @@ describe('the demo, against the server that npm start runs', () => {
     await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(true)
     await expectNoAxeViolations(page)
 
-    // When the first name is changed and saved
+    // When the profile is opened for editing, the first name changed and saved
+    await dialog.getByRole('button', { name: /update profile/i }).click()
     const firstName = dialog.getByLabel(/first name/i)
     await expect.poll(() => firstName.isVisible(), { timeout: 10_000 }).toBe(true)
     await firstName.fill('Grace')
     await dialog.getByRole('button', { name: /^save/i }).first().click()
     // then the header shows it (the button shows the name) and the server has it
-    await expect.poll(() => page.locator('header').innerText(), { timeout: 10_000 }).toContain('Grace')
+    await expect.poll(() => page.locator('header.demo-header').innerText(), { timeout: 10_000 }).toContain('Grace')
     const me = await page.evaluate(() => fetch('/v1/me', { credentials: 'include' }).then((r) => r.json()))
     expect(me.response.first_name).toBe('Grace')
 
-    // When an avatar is uploaded
+    // When an avatar is chosen and saved
+    await dialog.getByRole('button', { name: /update profile/i }).click()
     await dialog.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: tinyPng() })
-    await dialog.getByRole('button', { name: /^(save|upload)/i }).first().click()
+    await dialog.getByRole('button', { name: /^save/i }).first().click()
     // then the server stores it and the avatar image points at it
     await expect
       .poll(async () => (await page.evaluate(() => fetch('/v1/me').then((r) => r.json()))).response.has_image, { timeout: 10_000 })
       .toBe(true)
-    await expect.poll(() => page.locator('header img').getAttribute('src'), { timeout: 10_000 }).toContain('/v1/images/')
+    await expect.poll(() => page.locator('header.demo-header img').getAttribute('src'), { timeout: 10_000 }).toContain('/v1/images/')
 
     // When the dialog is closed with Escape, focus returns to the menu's trigger
     await page.keyboard.press('Escape')
@@ -91,7 +98,9 @@ describe('the demo, against the server that npm start runs', () => {
     // then the sign-in form is back and the session is gone on the server
     await expect.poll(() => page.getByLabel(/^password/i).isVisible(), { timeout: 10_000 }).toBe(true)
     const client = await page.evaluate(() => fetch('/v1/client').then((r) => r.json()))
-    expect(client.response).toBeNull()
+    expect(client.response?.last_active_session_id ?? null).toBeNull()
+    expect(client.response?.sessions ?? []).toEqual([])
+    expect(await page.evaluate(() => fetch('/v1/me').then((r) => r.status))).toBe(401)
     await context.close()
   })
 })
