@@ -54,6 +54,33 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: browser(),
+          // Live stories boot PGlite in the page; the first one also waits for Vite to transform the server.
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // Screenshots of the "All states" stories against committed baselines (test/storybook/baselines/),
+        // and the language catalog the Storybook toolbar offers.
+        extends: true,
+        test: {
+          name: 'visual',
+          include: ['test/storybook/**/*.test.{ts,tsx}'],
+          // The tester page must hold the whole frame, or Vitest scales it down and shots are clipped.
+          browser: {
+            ...browser(),
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+              contextOptions: { viewport: { width: 1400, height: 3000 } },
+            }),
+            viewport: { width: 1100, height: 2800 },
+            // Committed baselines live apart from the __screenshots__ of failures, which git ignores.
+            expect: {
+              toMatchScreenshot: {
+                resolveScreenshotPath: ({ root, arg, browserName, platform, ext }) =>
+                  `${root}/test/storybook/baselines/${arg}-${browserName}-${platform}${ext}`,
+              },
+            },
+          },
         },
       },
       {

@@ -1,4 +1,5 @@
-// Builds the package (ESM + .d.ts under dist/, one dist/styles.css) and the demo app (demo/dist).
+// Builds the package (ESM + .d.ts under dist/, one dist/styles.css), the demo app (demo/dist) and the
+// users dashboard (dashboard/dist).
 import { readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { must } from './lib.mjs'
@@ -30,4 +31,5 @@ if (only !== 'demo') {
 }
 if (only !== 'package') {
   await must('npx', ['vite', 'build', '--config', 'demo/vite.config.ts', '--logLevel', 'warn'])
+  await must('npx', ['vite', 'build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn'])
 }

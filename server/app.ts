@@ -16,6 +16,15 @@ import { imageRoutes } from './routes/images.ts'
 import { meRoutes } from './routes/me.ts'
 import { profileImageRoutes } from './routes/profile-image.ts'
 import { signInRoutes } from './routes/sign-ins.ts'
+import { defaultMessages } from './delivery/messages.ts'
+import { isPhoneCountry } from './phone.ts'
+import { devOutboxRoutes } from './routes/dev-outbox.ts'
+import { emailAddressRoutes } from './routes/email-addresses.ts'
+import { phoneNumberRoutes } from './routes/phone-numbers.ts'
+import { verifyLinkRoutes } from './routes/verify-link.ts'
+import { externalAccountRoutes } from './routes/external-accounts.ts'
+import { mountDashboard } from './dashboard/routes.ts'
+import { mountBackendApi } from './backend/index.ts'
 import { createUser, type CreateUserInput } from './seed.ts'
 import { migrate } from './storage/migrations.ts'
 import type { UserRecord } from './storage/records.ts'
@@ -60,7 +69,14 @@ export async function createUserkitServer(options: UserkitServerOptions): Promis
   const prefix = resolved.env === 'production' ? 'sk_live_' : 'sk_test_'
   const secretKey = options.secretKey ?? (await store.settings.getOrInit('secret_key', prefix + randomBase62(40)))
   const app = buildApp({ store, hasher, options: resolved })
+  mountBackendApi(app, { store, hasher, options: resolved }, secretKey)
+  mountDashboard(app, { db, rateLimits: store.rateLimits, options: resolved, secretKey, password: options.dashboardPassword })
   return { app, store, secretKey, options: resolved, close: () => db.close() }
+}
+
+function phoneCountry(country: string): string {
+  if (!isPhoneCountry(country)) throw new TypeError(`userkit: defaultPhoneCountry "${country}" is not a supported ISO 3166-1 alpha-2 code (e.g. US, GB, FR).`)
+  return country
 }
 
 function resolveOptions(options: UserkitServerOptions): ResolvedOptions {
@@ -79,6 +95,11 @@ function resolveOptions(options: UserkitServerOptions): ResolvedOptions {
     trustProxy: options.trustProxy ?? false,
     getClientIp: options.getClientIp,
     applicationName: options.applicationName ?? 'userkit',
+    delivery: options.delivery,
+    onDevMessage: options.onDevMessage,
+    messages: { ...defaultMessages, ...options.messages },
+    defaultPhoneCountry: phoneCountry(options.defaultPhoneCountry ?? 'US'),
+    oauth: options.oauth ?? {},
   }
 }
 
@@ -118,7 +139,7 @@ function buildApp(deps: ServerDeps): Hono {
   }
   app.use('/v1/*', (c, next) =>
     bodyLimit({
-      maxSize: c.req.path === '/v1/me/profile_image' ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT,
+      maxSize: /^\/v1\/(me|users\/[^/]+)\/profile_image$/.test(c.req.path) ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT,
       onError: () => {
         throw new ApiError(413, 'request_body_too_large', 'Request body too large', {
           longMessage: 'The request body is larger than the server accepts.',
@@ -135,5 +156,10 @@ function buildApp(deps: ServerDeps): Hono {
   meRoutes(app, deps)
   profileImageRoutes(app, deps)
   imageRoutes(app, deps)
+  emailAddressRoutes(app, deps)
+  phoneNumberRoutes(app, deps)
+  verifyLinkRoutes(app, deps)
+  if (deps.options.env === 'development') devOutboxRoutes(app, deps)
+  externalAccountRoutes(app, deps)
   return app
 }

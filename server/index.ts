@@ -4,6 +4,9 @@
  */
 export { createUserkitServer, type UserkitServer, type UserkitStore } from './app.ts'
 export { ApiError, type ApiErrorOptions } from './errors.ts'
+export { defaultMessages, type MessageCatalog } from './delivery/messages.ts'
+export type { OutboxMessageJSON } from './delivery/outbox.ts'
+export { combineDeliveries, type Channel, type Delivery, type OutgoingMessage } from './delivery/types.ts'
 export { createInProcessFetch, type InProcessBindings, type InProcessFetchOptions } from './in-process.ts'
 export {
   DEFAULT_RATE_LIMITS,
@@ -13,6 +16,13 @@ export {
   type UserkitServerOptions,
 } from './options.ts'
 export { DEFAULT_SCRYPT, scryptHasher, type PasswordHasher, type ScryptParams } from './password.ts'
+export {
+  OAUTH_PRESETS,
+  oauthProvidersFromEnv,
+  type OAuthOptions,
+  type OAuthProviderConfig,
+} from './oauth/config.ts'
+export { generateEncryptionKey } from './oauth/crypto.ts'
 export type { CreateUserInput } from './seed.ts'
 export type { BlobStore, StoredBlob } from './storage/blobs.ts'
 export type { Database, Queryable } from './storage/database.ts'

@@ -1,4 +1,8 @@
 import type { Context } from 'hono'
+import type { OAuthOptions } from './oauth/config.ts'
+import type { MessageCatalog } from './delivery/messages.ts'
+import type { OutboxMessageJSON } from './delivery/outbox.ts'
+import type { Delivery } from './delivery/types.ts'
 import type { PasswordHasher } from './password.ts'
 import type { Database } from './storage/database.ts'
 import type { SessionLifetime } from './storage/sessions.ts'
@@ -17,12 +21,18 @@ export interface RateLimits {
   signInPerIdentifier: RateLimitRule
   /** Failed sign-ins per client IP. Default 50 per 10 minutes. */
   signInPerIp: RateLimitRule
+  /** Verification codes or links prepared per email address or phone number. Default 3 per minute. */
+  verificationPreparePerIdentifier: RateLimitRule
+  /** Verification codes or links one user may have sent, all their addresses together. Default 30 per hour. */
+  verificationPreparePerUser: RateLimitRule
 }
 
 /** The rate limits used when the options do not override them. */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   signInPerIdentifier: { max: 10, windowMs: 10 * 60_000 },
   signInPerIp: { max: 50, windowMs: 10 * 60_000 },
+  verificationPreparePerIdentifier: { max: 3, windowMs: 60_000 },
+  verificationPreparePerUser: { max: 30, windowMs: 60 * 60_000 },
 }
 
 /** Options of `createUserkitServer`. Only `database` is required. */
@@ -52,6 +62,22 @@ export interface UserkitServerOptions {
   getClientIp?: (c: Context) => string | undefined
   /** Shown by the kit (`display_config.application_name`). Default `'userkit'`. */
   applicationName?: string
+  /**
+   * How verification messages are sent (server/delivery/types.ts): SMTP and the SMS webhook from
+   * `userkit/server/node`, or your own. Channels it lacks go to the dev outbox in development and
+   * are unavailable in production. Default: the dev outbox in development, nothing in production.
+   */
+  delivery?: Delivery
+  /** Called with each message the dev outbox stores (the CLI prints it). Default: none. */
+  onDevMessage?: (message: OutboxMessageJSON) => void
+  /** Overrides of the email and SMS templates (server/delivery/messages.ts). Default: English. */
+  messages?: Partial<MessageCatalog>
+  /** ISO 3166-1 alpha-2 country for phone numbers typed without `+` (`USERKIT_DEFAULT_COUNTRY`). Default `'US'`. */
+  defaultPhoneCountry?: string
+  /** Connected accounts: OAuth providers and the token encryption key (server/oauth/config.ts). Default: no providers. */
+  oauth?: OAuthOptions
+  /** An operator password that opens the users dashboard besides the secret key (`USERKIT_DASHBOARD_PASSWORD`). Default: none. */
+  dashboardPassword?: string | undefined
 }
 
 /** The options with every default applied. */
@@ -64,6 +90,11 @@ export interface ResolvedOptions {
   trustProxy: boolean
   getClientIp: ((c: Context) => string | undefined) | undefined
   applicationName: string
+  delivery: Delivery | undefined
+  onDevMessage: ((message: OutboxMessageJSON) => void) | undefined
+  messages: MessageCatalog
+  defaultPhoneCountry: string
+  oauth: OAuthOptions
 }
 
 /** Normalises an origin (`HTTP://Example.com:80/` → `http://example.com`); `null` if it is not one. */

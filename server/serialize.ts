@@ -8,6 +8,7 @@ import type {
   VerificationJSON,
 } from '../src/api/wire.ts'
 import type { ClientRecord, IdentificationRecord, SessionRecord, UserRecord } from './storage/records.ts'
+import { externalAccountJSON } from './oauth/serialize.ts'
 
 /**
  * Storage records → the Frontend API's wire JSON (src/api/wire.ts). Each function builds an object
@@ -105,7 +106,7 @@ export function userJSON(ctx: SerializeContext, user: UserRecord): UserJSON {
     phone_numbers: user.phoneNumbers.map(phoneNumberJSON),
     web3_wallets: [],
     passkeys: [],
-    external_accounts: [],
+    external_accounts: (user.externalAccounts ?? []).map(externalAccountJSON),
     saml_accounts: [],
     enterprise_accounts: [],
     public_metadata: user.publicMetadata,

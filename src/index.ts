@@ -1,7 +1,7 @@
 /** `userkit`: hooks, components and the API types. Importing it touches no window or document. */
 export * from './hooks/index.ts'
 export * from './api/index.ts'
-export { en, format, mergeMessages, type Localization, type Messages } from './localization/index.ts'
+export { en, format, fr, mergeMessages, type Localization, type Messages } from './localization/index.ts'
 
 // Components: the components engineer appends one `export … from` line per component below.
 export { Avatar, type AvatarProps } from './components/avatar/avatar.tsx'
@@ -22,5 +22,19 @@ export { ProfileSectionView, type ProfileSectionViewProps } from './components/u
 export { type SectionMeta, SectionFrame, type SectionFrameProps, defineSection } from './components/user-profile/section.tsx'
 export { UsernameSection } from './components/user-profile/username-section.tsx'
 export { UsernameSectionView, type UsernameSectionViewProps } from './components/user-profile/username-section.view.tsx'
+export { EmailAddressesSection } from './components/user-profile/email-addresses-section.tsx'
+export {
+  EmailAddressesSectionView,
+  type EmailAddressesSectionViewProps,
+} from './components/user-profile/email-addresses-section.view.tsx'
+export { PhoneNumbersSection } from './components/user-profile/phone-numbers-section.tsx'
+export { PhoneNumbersSectionView, type PhoneNumbersSectionViewProps } from './components/user-profile/phone-numbers-section.view.tsx'
+export { ConnectedAccountsSection, type ConnectedAccountsSectionProps } from './components/user-profile/connected-accounts-section.tsx'
+export {
+  type AdditionalOAuthScopes,
+  ConnectedAccountsSectionView,
+  type ConnectedAccountsSectionViewProps,
+} from './components/user-profile/connected-accounts-section.view.tsx'
+export type { IdentifierFlow } from './components/identifiers/types.ts'
 export { UserProfile, type UserProfileProps } from './components/user-profile/user-profile.tsx'
 export { UserProfileView, type UserProfileViewProps } from './components/user-profile/user-profile.view.tsx'

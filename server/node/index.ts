@@ -4,11 +4,13 @@ import { PGlite } from '@electric-sql/pglite'
 import { serve, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { createUserkitServer, type UserkitServer } from '../app.ts'
+import { formatDevMessage } from '../delivery/outbox.ts'
 import { ApiError } from '../errors.ts'
 import type { UserkitServerOptions } from '../options.ts'
 import { pgliteDatabase } from '../storage/pglite.ts'
+import { postgresDatabase, postgresPool } from './postgres.ts'
 import { nodeScryptHasher } from './password.ts'
 
 /** The demo user created on the first start in development (never in production). */
@@ -30,8 +32,12 @@ export interface StartUserkitOptions
   host?: string
   /** Where embedded PGlite keeps its files, unless `database` is given. Default `./.userkit`. */
   dataDir?: string
+  /** `postgres://…`: keep everything in PostgreSQL instead of PGlite (`DATABASE_URL`). Ignored when `database` is given. */
+  databaseUrl?: string
   /** The built demo app served at `/` (SPA fallback to index.html). Default `./demo/dist`; `null` serves none. */
   demoDir?: string | null
+  /** The built users dashboard served at `/dashboard` (SPA fallback to its index.html). Default `./dashboard/dist`; `null` serves none. */
+  dashboardDir?: string | null
   /** Where start-up lines go. Default `console.log`. */
   log?: (line: string) => void
 }
@@ -54,7 +60,9 @@ export async function startUserkit(options: StartUserkitOptions = {}): Promise<R
   const log = options.log ?? console.log
   const env = options.env ?? 'development'
   let database = options.database
-  if (!database) {
+  if (!database && options.databaseUrl) {
+    database = postgresDatabase(postgresPool(options.databaseUrl))
+  } else if (!database) {
     const dataDir = resolve(options.dataDir ?? '.userkit')
     mkdirSync(dataDir, { recursive: true })
     database = pgliteDatabase(new PGlite(join(dataDir, 'pgdata')))
@@ -64,6 +72,8 @@ export async function startUserkit(options: StartUserkitOptions = {}): Promise<R
     env,
     database,
     passwordHasher: options.passwordHasher ?? nodeScryptHasher(),
+    // Development messages are printed, so a newcomer sees the code without opening /dev/outbox.
+    onDevMessage: options.onDevMessage ?? ((message) => log(formatDevMessage(message))),
     getClientIp: (c) => {
       try {
         return getConnInfo(c).remote.address
@@ -83,6 +93,11 @@ export async function startUserkit(options: StartUserkitOptions = {}): Promise<R
   // Hand the raw request and Node bindings through, so the core sees the socket for getConnInfo.
   root.all('/v1/*', (c) => server.app.fetch(c.req.raw, c.env))
   root.all('/v1', (c) => server.app.fetch(c.req.raw, c.env))
+  // The dev outbox (the core registers it only in development; in production this is its 404).
+  root.all('/dev/*', (c) => server.app.fetch(c.req.raw, c.env))
+  root.all('/dashboard/api/*', (c) => server.app.fetch(c.req.raw, c.env))
+  const dashboardDir = options.dashboardDir === null ? null : resolve(options.dashboardDir ?? 'dashboard/dist')
+  if (dashboardDir) serveDashboard(root, dashboardDir)
   const demoDir = options.demoDir === null ? null : resolve(options.demoDir ?? 'demo/dist')
   const index = demoDir ? join(demoDir, 'index.html') : null
   if (demoDir && index && existsSync(index)) {
@@ -121,6 +136,19 @@ export async function startUserkit(options: StartUserkitOptions = {}): Promise<R
   }
 }
 
+/** The operators' app at `/dashboard/…`: its files, and its shell for client-side routes (/dashboard/users/…). */
+function serveDashboard(root: Hono, dir: string): void {
+  const index = join(dir, 'index.html')
+  // The shell must never be cached: a new build renames the assets it points to.
+  const shell = (c: Context) =>
+    existsSync(index)
+      ? c.html(readFileSync(index, 'utf8'), 200, { 'Cache-Control': 'no-store' })
+      : c.text('The dashboard is not built. Run npm run build, then reload.', 503)
+  root.use('/dashboard/assets/*', serveStatic({ root: dir, rewriteRequestPath: (path) => path.replace(/^\/dashboard/, '') }))
+  root.get('/dashboard', shell)
+  root.get('/dashboard/*', shell)
+}
+
 /** Creates the demo user once (a settings flag remembers it, so a deleted demo user stays deleted). */
 async function ensureDemoUser(server: UserkitServer, log: (line: string) => void): Promise<void> {
   if ((await server.store.settings.get('demo_user_seeded')) === null) {
@@ -139,3 +167,7 @@ async function ensureDemoUser(server: UserkitServer, log: (line: string) => void
 }
 
 export { nodeScryptHasher } from './password.ts'
+export { postgresDatabase, postgresPool } from './postgres.ts'
+export { ConfigError, deliveryFromEnv, type DeliveryConfig } from './delivery-env.ts'
+export { smsWebhookDelivery, type SmsWebhookOptions } from './sms-webhook.ts'
+export { smtpDelivery, type SmtpDeliveryOptions } from './smtp.ts'

@@ -6,6 +6,7 @@ import { ApiError } from '../errors.ts'
 import { requestOrigin } from '../http.ts'
 import { userJSON } from '../serialize.ts'
 import { isUniqueViolation } from '../storage/database.ts'
+import { applyPrimaryChanges, checkPrimaryChanges, PRIMARY_FIELDS } from './primary-identifiers.ts'
 import type { UserPatch } from '../storage/users.ts'
 import { checkUsername, NAME_MAX_LENGTH, readJson, USERNAME } from '../validate.ts'
 
@@ -16,6 +17,7 @@ const PatchMeBody = z.strictObject({
   last_name: Name,
   // The real length and character rules are checked by checkUsername, for Clerk's specific codes.
   username: z.string().max(USERNAME.maxLength * 4).nullable().optional(),
+  ...PRIMARY_FIELDS,
 })
 
 /** Empty or blank clears a name, like `null`. */
@@ -36,6 +38,8 @@ export function meRoutes(app: Hono, deps: ServerDeps): void {
       patch.username = body.username === '' ? null : body.username
       if (patch.username !== null) checkUsername(patch.username)
     }
+    // Checked before anything is written: a bad primary id must leave the names unchanged too.
+    const primaries = checkPrimaryChanges(user, body)
     try {
       await deps.store.users.update(user.id, patch)
     } catch (error) {
@@ -47,6 +51,7 @@ export function meRoutes(app: Hono, deps: ServerDeps): void {
       }
       throw error
     }
+    await applyPrimaryChanges(deps, user.id, primaries)
     const updated = (await deps.store.users.get(user.id)) ?? user
     return envelope(c, deps, userJSON({ origin: requestOrigin(c.req.raw) }, updated), client.id)
   })

@@ -104,6 +104,108 @@ CREATE TABLE rate_limits (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'dashboard_sessions',
+    sql: `
+-- Operators' dashboard sessions, apart from end users' clients and sessions: a random cookie token
+-- whose SHA-256 is kept here, with an idle and an absolute expiry.
+CREATE TABLE dashboard_sessions (
+  id text PRIMARY KEY,
+  token_hash text NOT NULL UNIQUE,
+  last_active_at bigint NOT NULL,
+  expire_at bigint NOT NULL,
+  abandon_at bigint NOT NULL,
+  created_at bigint NOT NULL
+);
+`,
+  },
+  {
+    version: 3,
+    name: 'external_accounts',
+    sql: `
+-- Connected OAuth accounts. A provider account (provider, provider_user_id) belongs to at most one
+-- user. Tokens are AES-GCM ciphertexts (server/oauth/crypto.ts); identification_id is the email
+-- the account verified, owned_identification when connecting created that email.
+CREATE TABLE external_accounts (
+  id text PRIMARY KEY,
+  seq bigint GENERATED ALWAYS AS IDENTITY,
+  user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  provider text NOT NULL,
+  provider_user_id text NOT NULL,
+  identification_id text REFERENCES identifications (id) ON DELETE SET NULL,
+  owned_identification boolean NOT NULL DEFAULT false,
+  email_address text NOT NULL DEFAULT '',
+  email_address_verified boolean,
+  first_name text,
+  last_name text,
+  username text,
+  image_url text,
+  approved_scopes text NOT NULL DEFAULT '',
+  access_token text,
+  refresh_token text,
+  token_expires_at bigint,
+  verification_error text,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL
+);
+CREATE UNIQUE INDEX external_accounts_provider_user_key ON external_accounts (provider, provider_user_id);
+CREATE INDEX external_accounts_user_id_idx ON external_accounts (user_id);
+
+-- Pending authorization requests: single-use (deleted when read) and expiring. Only the state's
+-- SHA-256 is kept; the PKCE verifier is encrypted like the tokens.
+CREATE TABLE oauth_states (
+  state_hash text PRIMARY KEY,
+  client_id text NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+  user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  provider text NOT NULL,
+  external_account_id text NOT NULL,
+  reauthorize boolean NOT NULL,
+  code_verifier text NOT NULL,
+  nonce text,
+  scopes text NOT NULL,
+  redirect_uri text NOT NULL,
+  redirect_url text NOT NULL,
+  expire_at bigint NOT NULL,
+  created_at bigint NOT NULL
+);
+CREATE INDEX oauth_states_expire_at_idx ON oauth_states (expire_at);
+`,
+  },
+  {
+    version: 2,
+    name: 'outbox',
+    sql: `
+-- The development outbox: every message the dev delivery "sent", shown at /dev/outbox. Only a
+-- development server writes here; it keeps codes in clear text because reading them is its job.
+-- (Pending codes and link tokens live hashed on identifications.verification_*.)
+CREATE TABLE outbox (
+  id text PRIMARY KEY,
+  seq bigint GENERATED ALWAYS AS IDENTITY,
+  channel text NOT NULL CHECK (channel IN ('email', 'sms')),
+  to_address text NOT NULL,
+  subject text,
+  body text NOT NULL,
+  code text,
+  link text,
+  created_at bigint NOT NULL
+);
+CREATE INDEX outbox_to_address_idx ON outbox (lower(to_address), created_at);
+CREATE INDEX outbox_created_at_idx ON outbox (created_at);
+`,
+  },
+  {
+    version: 4,
+    name: 'backend_api_indexes',
+    sql: `
+-- The Backend API's user list orders by these (NULLS LAST, id as tiebreaker) and filters by them.
+CREATE INDEX users_last_sign_in_at_idx ON users (last_sign_in_at DESC NULLS LAST, id DESC);
+CREATE INDEX users_last_active_at_idx ON users (last_active_at DESC NULLS LAST, id DESC);
+CREATE INDEX users_updated_at_idx ON users (updated_at);
+-- Its session list filters by status alone and pages newest first.
+CREATE INDEX sessions_status_created_at_idx ON sessions (status, created_at DESC);
+`,
+  },
 ]
 
 /** An arbitrary constant: the advisory lock that keeps two instances from migrating at once. */

@@ -1,3 +1,5 @@
+import type { ExternalAccountRecord } from './external-accounts.ts'
+
 /**
  * What the storage layer hands to routes and serializers: camelCase, numbers for timestamps
  * (`pg` answers bigint columns as strings, PGlite as numbers; `ms()` makes them one type).
@@ -45,6 +47,8 @@ export interface UserRecord {
   updatedAt: number
   emailAddresses: IdentificationRecord[]
   phoneNumbers: IdentificationRecord[]
+  /** Connected OAuth accounts (tokens excluded); filled by the users repository. */
+  externalAccounts?: ExternalAccountRecord[]
 }
 
 /** A browser (`client_…`); its cookie token is stored only as a hash and never loaded. */

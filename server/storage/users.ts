@@ -1,5 +1,6 @@
 import { newId } from '../ids.ts'
 import type { Queryable } from './database.ts'
+import { externalAccountsRepo } from './external-accounts.ts'
 import { ms, msOrNull, type IdentificationRecord, type UserRecord } from './records.ts'
 
 // Every column but private_metadata and password_hash: see UserRecord.
@@ -67,8 +68,10 @@ export function usersRepo(q: Queryable, now: () => number): UserRepo {
       const idn = toIdentification(row)
       byUser.set(idn.userId, [...(byUser.get(idn.userId) ?? []), idn])
     }
+    const accounts = await externalAccountsRepo(q, now).listForUsers(ids)
     for (const row of users.rows) {
       const user = toUser(row, byUser.get(row.id as string) ?? [])
+      user.externalAccounts = accounts.get(user.id) ?? []
       result.set(user.id, user)
     }
     return result

@@ -1,4 +1,6 @@
 import { errorFromResponse, localError } from './errors.ts'
+import { type ExternalAccountCalls, externalAccountCalls } from './external-accounts.ts'
+import { type IdentificationCalls, identificationCalls } from './identifications.ts'
 import { parseClient, parseDeleted, parseEnvironment, parseImage, parseSession, parseUser } from './parse.ts'
 import type { Client, DeletedObject, Environment, Image, Result, Session, User } from './types.ts'
 import type { ClientJSON, EnvelopeJSON } from './wire.ts'
@@ -28,7 +30,7 @@ export interface UpdateMeParams {
 }
 
 /** The Frontend API as plain async functions. Each rejects with a `UserkitApiError`. */
-export interface UserkitClient {
+export interface UserkitClient extends IdentificationCalls, ExternalAccountCalls {
   /** The public settings (`GET /v1/environment`). */
   getEnvironment(): Promise<Environment>
   /** The browser's client and its sessions, or `null` when it has none (`GET /v1/client`). */
@@ -119,5 +121,7 @@ export function createUserkitClient(options: UserkitClientOptions = {}): Userkit
       return envelope(parseImage)('POST', '/v1/me/profile_image', form)
     },
     removeProfileImage: () => envelope(parseDeleted)('DELETE', '/v1/me/profile_image'),
+    ...identificationCalls((parse, method, path, body) => envelope(parse)(method, path, body)),
+    ...externalAccountCalls((parse, method, path, body) => envelope(parse)(method, path, body)),
   }
 }

@@ -8,9 +8,23 @@ export {
 } from './client.ts'
 export { UserkitApiError } from './errors.ts'
 export {
+  type EmailVerificationStrategy,
+  type IdentificationCalls,
+  type PrepareEmailVerificationParams,
+} from './identifications.ts'
+export {
+  type ConnectExternalAccountParams,
+  type ExternalAccountCalls,
+  OAUTH_ERROR_PARAM,
+  type ReauthorizeExternalAccountParams,
+} from './external-accounts.ts'
+export {
   activeSession,
   parseClient,
+  parseEmailAddress,
+  parseExternalAccount,
   parseEnvironment,
+  parsePhoneNumber,
   parseSession,
   parseUser,
 } from './parse.ts'

@@ -135,6 +135,15 @@ export const parseUser = (json: UserJSON): User => deepFreeze(buildUser(json))
 
 export const parseSession = (json: SessionJSON): Session => deepFreeze(buildSession(json))
 
+/** Wire email address → frozen camelCase `EmailAddress`. */
+export const parseEmailAddress = (json: EmailAddressJSON): EmailAddress => deepFreeze(emailAddress(json))
+
+/** Wire phone number → frozen camelCase `PhoneNumber`. */
+export const parsePhoneNumber = (json: PhoneNumberJSON): PhoneNumber => deepFreeze(phoneNumber(json))
+
+/** Wire external account → frozen camelCase `ExternalAccount` (scopes as a list). */
+export const parseExternalAccount = (json: ExternalAccountJSON): ExternalAccount => deepFreeze(externalAccount(json))
+
 export const parseClient = (json: ClientJSON | null): Client | null =>
   json &&
   deepFreeze({

@@ -7,6 +7,8 @@ export const userkitKeys = {
   all: ['userkit'] as const,
   environment: ['userkit', 'environment'] as const,
   client: ['userkit', 'client'] as const,
+  /** One email address, polled while a verification link is out (useEmailLinkVerification). */
+  emailAddress: (id: string) => ['userkit', 'email_address', id] as const,
 }
 
 /** How long the client counts as fresh: mounting more components within it sends no request. */

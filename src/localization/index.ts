@@ -3,6 +3,7 @@ import type { DeepPartial } from './merge.ts'
 
 export { en, type Messages } from './en.ts'
 export { format } from './format.ts'
+export { fr } from './fr.ts'
 export { mergeMessages, type DeepPartial } from './merge.ts'
 
 /** Any subset of the English catalog, for <UserkitProvider localization={…}>. */

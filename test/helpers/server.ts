@@ -7,7 +7,7 @@
  */
 import { deflateSync } from 'node:zlib'
 import { PGlite } from '@electric-sql/pglite'
-import { afterEach, beforeAll, expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { createUserkitServer, type UserkitServer } from '../../server/app.ts'
 import type { UserkitServerOptions } from '../../server/options.ts'
 import { scryptHasher } from '../../server/password.ts'
@@ -15,6 +15,7 @@ import type { CreateUserInput } from '../../server/seed.ts'
 import { migrate } from '../../server/storage/migrations.ts'
 import { pgliteDatabase } from '../../server/storage/pglite.ts'
 import type { UserRecord } from '../../server/storage/records.ts'
+import { cloneDatabase, closeAdmin, createTemplateDatabase, dropDatabase, TEST_DATABASE_URL } from './postgres.ts'
 
 /** `app.request('/v1/…')` resolves against this, so it is the server's own origin in tests. */
 export const ORIGIN = 'http://localhost'
@@ -71,9 +72,15 @@ export interface TestServer {
  */
 export function setupTestServers(defaults: Partial<Omit<UserkitServerOptions, 'database'>> = {}) {
   let template: File | Blob
+  // With USERKIT_TEST_DATABASE_URL set, the same tests run on PostgreSQL (test/helpers/postgres.ts).
+  let pgTemplate: string | undefined
   const open: UserkitServer[] = []
 
   beforeAll(async () => {
+    if (TEST_DATABASE_URL) {
+      pgTemplate = await createTemplateDatabase()
+      return
+    }
     const pglite = new PGlite()
     try {
       // Migrated once here: each copy starts with the schema, so per-test setup is just a load.
@@ -86,12 +93,16 @@ export function setupTestServers(defaults: Partial<Omit<UserkitServerOptions, 'd
   afterEach(async () => {
     await Promise.all(open.splice(0).map((s) => s.close()))
   })
+  afterAll(async () => {
+    if (pgTemplate) await dropDatabase(pgTemplate)
+    await closeAdmin()
+  })
 
   return async function createTestServer(options: Partial<Omit<UserkitServerOptions, 'database'>> = {}): Promise<TestServer> {
     const clock = testClock()
-    const pglite = new PGlite({ loadDataDir: template })
+    const database = pgTemplate ? await cloneDatabase(pgTemplate) : pgliteDatabase(new PGlite({ loadDataDir: template }))
     const server = await createUserkitServer({
-      database: pgliteDatabase(pglite),
+      database,
       passwordHasher: fastHasher,
       now: clock.now,
       ...defaults,

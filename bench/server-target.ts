@@ -1,0 +1,71 @@
+/**
+ * One server under load for `npm run bench:server` (run by bench/server.mjs through tsx, in its own
+ * process). `--db=pglite|postgres|none`, `--users=N` seeded with SQL, `--database-url=…` for
+ * PostgreSQL. Prints one JSON line `{url, cookie, secretKey}` when ready, then serves until killed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { startUserkit } from '../server/node/index.ts'
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+const db = arg('db') ?? 'pglite'
+const users = Number(arg('users') ?? 1000)
+
+if (db === 'none') {
+  // The ceiling: Hono on @hono/node-server answering a fixed JSON body, no database at all.
+  const app = new Hono()
+  const user = { object: 'user', id: 'user_bench', first_name: 'Bench', email_addresses: [], public_metadata: {} }
+  app.get('/v1/me', (c) => c.json({ response: user, client: null }))
+  app.post('/v1/users', async (c) => c.json({ ...user, echo: await c.req.json() }))
+  const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    console.log(JSON.stringify({ url: `http://127.0.0.1:${info.port}`, cookie: '', secretKey: '' }))
+  })
+  process.on('SIGTERM', () => http.close(() => process.exit(0)))
+} else {
+  const dataDir = db === 'pglite' ? mkdtempSync(join(tmpdir(), 'userkit-bench-')) : undefined
+  const running = await startUserkit({
+    port: 0,
+    dataDir,
+    databaseUrl: db === 'postgres' ? arg('database-url') : undefined,
+    demoDir: null,
+    dashboardDir: null,
+    log: () => undefined,
+    // The sign-in below is the only one; keep the limits out of the way of a bench.
+    rateLimits: { signInPerIp: { max: 1_000_000, windowMs: 60_000 } },
+  })
+  const q = running.server.store.db
+  // Seeded with SQL in one statement each: N users, each with a verified primary email.
+  await q.query(
+    `INSERT INTO users (id, username, first_name, last_name, primary_email_address_id, created_at, updated_at)
+     SELECT 'user_seed' || lpad(i::text, 22, '0'), 'seed' || i, 'Seed', 'User ' || i, 'idn_seed' || lpad(i::text, 23, '0'),
+            1700000000000 + i, 1700000000000 + i
+     FROM generate_series(1, $1::int) AS i`,
+    [users],
+  )
+  await q.query(
+    `INSERT INTO identifications (id, user_id, type, value, verification_status, verification_strategy, verified_at, created_at, updated_at)
+     SELECT 'idn_seed' || lpad(i::text, 23, '0'), 'user_seed' || lpad(i::text, 22, '0'), 'email_address', 'seed' || i || '@example.com',
+            'verified', 'admin', 1700000000000 + i, 1700000000000 + i, 1700000000000 + i
+     FROM generate_series(1, $1::int) AS i`,
+    [users],
+  )
+  await q.query('ANALYZE')
+  await running.server.store.createUser({ email: 'bench@example.com', password: 'bench-password', firstName: 'Bench' })
+  const res = await fetch(`${running.url}/v1/client/sign_ins`, {
+    method: 'POST',
+    headers: { origin: running.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier: 'bench@example.com', password: 'bench-password' }),
+  })
+  const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0]
+  if (res.status !== 200 || !cookie) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`)
+  console.log(JSON.stringify({ url: running.url, cookie, secretKey: running.server.secretKey }))
+  process.on('SIGTERM', () => {
+    running.close().then(() => {
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+      process.exit(0)
+    })
+  })
+}

@@ -1,0 +1,111 @@
+// `npm run bench:server`: requests/s and p99 latency of GET /v1/me and POST /v1/users on PGlite and
+// on PostgreSQL, with 1,000 and 100,000 users seeded by SQL, beside a bare Hono JSON handler (the
+// ceiling). Each server runs in its own process; autocannon loads it from this one, on 127.0.0.1.
+// Prints numbers only; nothing here is a pass/fail check.
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import autocannon from 'autocannon'
+import { ensurePostgres, startTempPostgres } from '../scripts/postgres.mjs'
+
+const DURATION = Number(process.env.BENCH_SECONDS || 5)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
+
+/** Starts bench/server-target.ts; resolves with its ready line and a stop(). */
+function startTarget(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server-target.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    child.once('exit', (code) => reject(new Error(`bench target ${args.join(' ')} exited with ${code}`)))
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      const ready = JSON.parse(line)
+      resolve({
+        ...ready,
+        stop: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit')
+            child.once('exit', done)
+            child.kill('SIGTERM')
+          }),
+      })
+    })
+  })
+}
+
+function load(options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, duration: DURATION, ...options }, (error, result) => (error ? reject(error) : resolve(result)))
+  })
+}
+
+async function measure(target, label) {
+  const me = await load({ url: `${target.url}/v1/me`, headers: { cookie: target.cookie } })
+  let n = 0
+  const run = `${Date.now().toString(36)}${label.replace(/\W/g, '')}`
+  const create = await load({
+    url: `${target.url}/v1/users`,
+    requests: [
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${target.secretKey}`, 'content-type': 'application/json' },
+        // Unique addresses; no password, so the figure is the API and the database, not scrypt.
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ email_address: [`load${run}${n++}@example.com`], first_name: 'Load' }) }),
+      },
+    ],
+  })
+  const row = (name, r) => ({
+    server: label,
+    request: name,
+    'req/s': Math.round(r.requests.average),
+    'p99 ms': r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  })
+  return [row('GET /v1/me', me), row('POST /v1/users', create)]
+}
+
+const started = Date.now()
+const rows = []
+const bin = await ensurePostgres()
+const postgres = bin ? await startTempPostgres(bin) : null
+try {
+  const configs = [
+    ['bare Hono JSON (ceiling)', ['--db=none']],
+    ['PGlite, 1,000 users', ['--db=pglite', '--users=1000']],
+    ['PGlite, 100,000 users', ['--db=pglite', '--users=100000']],
+  ]
+  if (postgres) {
+    // A database per configuration, so the 100,000-user run starts from a clean table.
+    const { default: pg } = await import('pg')
+    const admin = new pg.Client(postgres.url)
+    await admin.connect()
+    for (const n of [1000, 100000]) {
+      await admin.query(`CREATE DATABASE bench_${n}`)
+      configs.push([`PostgreSQL, ${n.toLocaleString('en')} users`, ['--db=postgres', `--users=${n}`, `--database-url=${postgres.url.replace(/\/postgres$/, `/bench_${n}`)}`]])
+    }
+    await admin.end()
+  } else {
+    console.log('PostgreSQL is not installed: its rows are missing.')
+  }
+  for (const [label, args] of configs) {
+    process.stdout.write(`${label}… `)
+    const t0 = Date.now()
+    const target = await startTarget(args)
+    process.stdout.write(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; loading\n`)
+    try {
+      rows.push(...(await measure(target, label)))
+    } finally {
+      await target.stop()
+    }
+  }
+} finally {
+  postgres?.stop()
+}
+
+const ceiling = Object.fromEntries(rows.filter((r) => r.server.startsWith('bare')).map((r) => [r.request, r['req/s']]))
+for (const r of rows) r['% of ceiling'] = `${Math.round((100 * r['req/s']) / ceiling[r.request])}%`
+console.log(`\n${CONNECTIONS} connections, ${DURATION} s per row, ${navigatorCores()} cores shared by server and load generator`)
+console.table(rows)
+console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`)
+
+function navigatorCores() {
+  return globalThis.navigator?.hardwareConcurrency ?? 'unknown'
+}
