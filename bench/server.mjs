@@ -3,6 +3,7 @@
 // ceiling). Each server runs in its own process; autocannon loads it from this one, on 127.0.0.1.
 // Prints numbers only; nothing here is a pass/fail check.
 import { spawn } from 'node:child_process'
+import { availableParallelism } from 'node:os'
 import { createInterface } from 'node:readline'
 import autocannon from 'autocannon'
 import { ensurePostgres, startTempPostgres } from '../scripts/postgres.mjs'
@@ -92,6 +93,8 @@ try {
     process.stdout.write(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; loading\n`)
     try {
       rows.push(...(await measure(target, label)))
+      // autocannon stops at the deadline with requests still in the server; let them finish.
+      await new Promise((done) => setTimeout(done, 500))
     } finally {
       await target.stop()
     }
@@ -102,10 +105,6 @@ try {
 
 const ceiling = Object.fromEntries(rows.filter((r) => r.server.startsWith('bare')).map((r) => [r.request, r['req/s']]))
 for (const r of rows) r['% of ceiling'] = `${Math.round((100 * r['req/s']) / ceiling[r.request])}%`
-console.log(`\n${CONNECTIONS} connections, ${DURATION} s per row, ${navigatorCores()} cores shared by server and load generator`)
+console.log(`\n${CONNECTIONS} connections, ${DURATION} s per row, ${availableParallelism()} cores shared by server and load generator`)
 console.table(rows)
 console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`)
-
-function navigatorCores() {
-  return globalThis.navigator?.hardwareConcurrency ?? 'unknown'
-}

@@ -22,7 +22,7 @@ import { devOutboxRoutes } from './routes/dev-outbox.ts'
 import { emailAddressRoutes } from './routes/email-addresses.ts'
 import { phoneNumberRoutes } from './routes/phone-numbers.ts'
 import { verifyLinkRoutes } from './routes/verify-link.ts'
-import { externalAccountRoutes } from './routes/external-accounts.ts'
+import { assertProductionOAuth, externalAccountRoutes } from './routes/external-accounts.ts'
 import { mountDashboard } from './dashboard/routes.ts'
 import { mountBackendApi } from './backend/index.ts'
 import { createUser, type CreateUserInput } from './seed.ts'
@@ -61,6 +61,7 @@ const UPLOAD_BODY_LIMIT = MAX_IMAGE_BYTES + 64 * 1024
  */
 export async function createUserkitServer(options: UserkitServerOptions): Promise<UserkitServer> {
   const resolved = resolveOptions(options)
+  assertProductionOAuth(resolved)
   const db = options.database
   await migrate(db, resolved.now)
   const base = createStore(db, { now: resolved.now, sessionLifetime: resolved.sessionLifetime })

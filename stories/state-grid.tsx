@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react'
+import type { Attributes, CSSProperties, ReactNode } from 'react'
 
 export interface StateGridProps {
   /** The accessible name of the grid (the component's name). */
@@ -55,3 +55,35 @@ export function StateCell({ label, theme, wide, minHeight, children }: StateCell
   )
 }
 
+
+/** A story of another file, as far as a grid cell needs it. */
+interface StoryLike<P> {
+  name?: string
+  args?: Partial<P>
+  parameters?: { theme?: 'light' | 'dark' }
+}
+
+export interface StoryCellsProps<P> {
+  /** The view the stories render. */
+  component: (props: P) => ReactNode
+  /** The story file's default export: its args are the base of every cell. */
+  meta: { args?: Partial<P> }
+  /** The stories to show, in order, with the state's name. Their play functions do not run here. */
+  stories: [label: string, story: StoryLike<P>][]
+  /** Overrides for every cell, e.g. the toolbar language's `messages`. */
+  override: Partial<P>
+  /** Make every cell span the row. */
+  wide?: boolean
+}
+
+/**
+ * One cell per story of a component's own story file, rendered from the same args, so the grid
+ * shows the states that file defines and grows with it.
+ */
+export function StoryCells<P>({ component: View, meta, stories, override, wide }: StoryCellsProps<P>) {
+  return stories.map(([label, story]) => (
+    <StateCell key={label} label={label} theme={story.parameters?.theme} wide={wide}>
+      <View {...({ ...meta.args, ...story.args, ...override } as P & Attributes)} />
+    </StateCell>
+  ))
+}

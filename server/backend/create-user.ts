@@ -2,10 +2,12 @@ import { z } from 'zod'
 import type { ServerDeps } from '../context.ts'
 import { ApiError } from '../errors.ts'
 import { newId } from '../ids.ts'
+import { toE164 } from '../phone.ts'
 import { PASSWORD } from '../routes/environment.ts'
 import { isUniqueViolation, type Queryable } from '../storage/database.ts'
 import { checkUsername, isEmailAddress, NAME_MAX_LENGTH } from '../validate.ts'
-import { backendRepo } from './store.ts'
+import { identificationsRepo } from '../storage/identifications.ts'
+import { backendRepo, setVerified } from './store.ts'
 
 const Name = z.string().max(NAME_MAX_LENGTH).nullable().optional()
 const Metadata = z.record(z.string(), z.unknown())
@@ -47,18 +49,6 @@ export function checkPassword(password: string, skipChecks: boolean): void {
   }
 }
 
-/** A phone number in E.164 (`+` and 8 to 15 digits; spaces, dots, dashes and brackets dropped), or a 422. */
-export function normalizePhone(value: string, param = 'phone_number'): string {
-  const compact = value.replace(/[\s().-]/g, '')
-  if (!/^\+[1-9]\d{7,14}$/.test(compact)) {
-    throw new ApiError(422, 'form_param_format_invalid', 'is invalid', {
-      longMessage: `${param} must be a phone number in international format, such as +14155550123.`,
-      param,
-    })
-  }
-  return compact
-}
-
 const taken = (param: string) =>
   new ApiError(422, 'form_identifier_exists', 'That identifier is taken.', {
     longMessage: `That ${param.replace('_', ' ')} is taken. Please try another.`,
@@ -75,19 +65,15 @@ export function uniqueToApiError(error: unknown, identifierParam: string): never
 
 /** Inserts verified (strategy `admin`) identifications for a user created by the Backend API. */
 async function insertIdentifications(q: Queryable, userId: string, type: 'email_address' | 'phone_number', values: string[], t: number) {
+  const repo = identificationsRepo(q, () => t)
   const ids: string[] = []
   for (const value of values) {
-    const id = newId('idn')
     try {
-      await q.query(
-        `INSERT INTO identifications (id, user_id, type, value, verification_status, verification_strategy, verified_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'verified', 'admin', $5, $5, $5)`,
-        [id, userId, type, value, t],
-      )
+      ids.push((await repo.create(userId, type, value)).id)
     } catch (error) {
       uniqueToApiError(error, type)
     }
-    ids.push(id)
+    await setVerified(q, ids.at(-1) as string, true, t)
   }
   return ids
 }
@@ -106,7 +92,7 @@ export async function createBackendUser(deps: ServerDeps, body: z.output<typeof 
       })
     }
   }
-  const phones = (body.phone_number ?? []).map((p) => normalizePhone(p))
+  const phones = (body.phone_number ?? []).map((p) => toE164(p, deps.options.defaultPhoneCountry))
   const lower = emails.map((e) => e.toLowerCase())
   if (new Set(lower).size !== lower.length) throw taken('email_address')
   if (new Set(phones).size !== phones.length) throw taken('phone_number')

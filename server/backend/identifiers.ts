@@ -2,13 +2,15 @@ import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { ServerDeps } from '../context.ts'
 import { ApiError, notFound } from '../errors.ts'
-import { newId } from '../ids.ts'
 import { sendJson } from '../http.ts'
+import { toE164 } from '../phone.ts'
 import { emailAddressJSON, phoneNumberJSON } from '../serialize.ts'
 import type { Queryable } from '../storage/database.ts'
+import { identificationsRepo } from '../storage/identifications.ts'
 import type { IdentificationRecord } from '../storage/records.ts'
 import { isEmailAddress, NoBody, readJson } from '../validate.ts'
-import { normalizePhone, uniqueToApiError } from './create-user.ts'
+import { uniqueToApiError } from './create-user.ts'
+import { setVerified } from './store.ts'
 import { deletedJSON } from './serialize.ts'
 
 type Kind = 'email_address' | 'phone_number'
@@ -50,24 +52,12 @@ const KINDS = {
   },
 } as const
 
-/** The identification `id` of this kind, loaded through the user (so hashes never leave storage). */
+/** The identification `id` of this kind, whoever's it is (the secret key may act on any user). */
 async function load(deps: ServerDeps, kind: Kind, id: string): Promise<IdentificationRecord> {
   const { rows } = await deps.store.db.query<{ user_id: string }>('SELECT user_id FROM identifications WHERE id = $1 AND type = $2', [id, kind])
-  const user = rows[0] ? await deps.store.users.get(rows[0].user_id) : null
-  const idn = [...(user?.emailAddresses ?? []), ...(user?.phoneNumbers ?? [])].find((i) => i.id === id)
+  const idn = rows[0] ? await identificationsRepo(deps.store.db, deps.options.now).get(rows[0].user_id, kind, id) : null
   if (!idn) throw notFound(kind.replace('_', ' '))
   return idn
-}
-
-async function setVerified(q: Queryable, id: string, verified: boolean, t: number) {
-  await q.query(
-    verified
-      ? `UPDATE identifications SET verification_status = 'verified', verification_strategy = 'admin', verified_at = $2,
-           verification_code_hash = NULL, verification_token_hash = NULL, verification_expire_at = NULL, updated_at = $2 WHERE id = $1`
-      : `UPDATE identifications SET verification_status = 'unverified', verification_strategy = NULL, verified_at = NULL,
-           updated_at = $2 WHERE id = $1`,
-    [id, t],
-  )
 }
 
 /** Points the user's primary of this kind at `id`, which must be verified (a primary signs in). */
@@ -79,7 +69,7 @@ async function makePrimary(q: Queryable, kind: Kind, userId: string, id: string,
       param: 'primary',
     })
   }
-  await q.query(`UPDATE users SET ${KINDS[kind].primaryColumn} = $2, updated_at = $3 WHERE id = $1`, [userId, id, t])
+  await identificationsRepo(q, () => t).setPrimary(userId, kind, id)
 }
 
 /** `/v1/email_addresses` and `/v1/phone_numbers`: create for a user, read, update (verified, primary), delete. */
@@ -91,27 +81,25 @@ export function identifierRoutes(app: Hono, deps: ServerDeps): void {
     app.post(spec.path, async (c) => {
       const body = (await readJson(c, spec.body)) as { user_id: string; verified?: boolean | null; primary?: boolean | null } & Record<Kind, string>
       let value = body[kind].trim()
-      if (kind === 'phone_number') value = normalizePhone(value)
+      if (kind === 'phone_number') value = toE164(value, deps.options.defaultPhoneCountry)
       else if (!isEmailAddress(value)) {
         throw new ApiError(422, 'form_param_format_invalid', 'is invalid', { longMessage: 'email_address must be a valid email address.', param: 'email_address' })
       }
       const user = await deps.store.users.get(body.user_id)
       if (!user) throw notFound('user')
       const verified = body.verified ?? true
-      const id = newId('idn')
-      await deps.store.db.transaction(async (tx) => {
+      const id = await deps.store.db.transaction(async (tx) => {
         const t = deps.options.now()
+        let id: string
         try {
-          await tx.query(
-            `INSERT INTO identifications (id, user_id, type, value, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`,
-            [id, user.id, kind, value, t],
-          )
+          id = (await identificationsRepo(tx, deps.options.now).create(user.id, kind, value)).id
         } catch (error) {
           uniqueToApiError(error, kind)
         }
         if (verified) await setVerified(tx, id, true, t)
         const hasPrimary = kind === 'email_address' ? user.primaryEmailAddressId : user.primaryPhoneNumberId
         if (body.primary || (verified && !hasPrimary)) await makePrimary(tx, kind, user.id, id, t)
+        return id
       })
       return answer(c, id)
     })
@@ -142,15 +130,12 @@ export function identifierRoutes(app: Hono, deps: ServerDeps): void {
       await readJson(c, NoBody)
       const idn = await load(deps, kind, c.req.param('id'))
       await deps.store.db.transaction(async (tx) => {
-        await tx.query('DELETE FROM identifications WHERE id = $1', [idn.id])
-        // The primary moves to the oldest other verified one, or to none.
-        await tx.query(
-          `UPDATE users SET updated_at = $3, ${spec.primaryColumn} = (
-             SELECT id FROM identifications WHERE user_id = $1 AND type = $4 AND verification_status = 'verified'
-             ORDER BY created_at, seq LIMIT 1)
-           WHERE id = $1 AND ${spec.primaryColumn} = $2`,
-          [idn.userId, idn.id, deps.options.now(), kind],
-        )
+        const { rows } = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND ${spec.primaryColumn} = $2`, [idn.userId, idn.id])
+        const repo = identificationsRepo(tx, deps.options.now)
+        await repo.delete(idn.userId, kind, idn.id)
+        // A deleted primary is replaced by the oldest other verified one, if any.
+        const next = (await repo.list(idn.userId, kind)).find((i) => i.verificationStatus === 'verified')
+        if (rows.length > 0 && next) await repo.setPrimary(idn.userId, kind, next.id)
       })
       return sendJson(c, deletedJSON(kind, idn.id))
     })

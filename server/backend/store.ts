@@ -215,3 +215,15 @@ function toSession(row: Record<string, unknown>): SessionRecord {
     updatedAt: ms(row.updated_at),
   }
 }
+
+/** Verified by the operator (strategy `admin`, as Clerk shows it), or back to unverified; any pending code or link is void. */
+export async function setVerified(q: Queryable, id: string, verified: boolean, t: number) {
+  await q.query(
+    verified
+      ? `UPDATE identifications SET verification_status = 'verified', verification_strategy = 'admin', verified_at = $2,
+           verification_code_hash = NULL, verification_token_hash = NULL, verification_expire_at = NULL, updated_at = $2 WHERE id = $1`
+      : `UPDATE identifications SET verification_status = 'unverified', verification_strategy = NULL, verified_at = NULL,
+           updated_at = $2 WHERE id = $1`,
+    [id, t],
+  )
+}

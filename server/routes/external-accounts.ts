@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { OAUTH_ERROR_PARAM } from '../../src/api/oauth.ts'
 import { envelope, findClient, requireSignedIn } from '../auth/session.ts'
 import type { ServerDeps } from '../context.ts'
+import type { ResolvedOptions } from '../options.ts'
 import { ApiError, notFound } from '../errors.ts'
 import { requestOrigin } from '../http.ts'
 import { sha256Hex } from '../ids.ts'
@@ -45,18 +46,25 @@ function scopeList(value: string | string[] | undefined): string[] {
   return list
 }
 
+/**
+ * Refuses a production configuration that would leak: an `http:` provider, or providers with no
+ * token encryption key. Runs before the database is touched, so a refused start leaves nothing open.
+ */
+export function assertProductionOAuth(options: Pick<ResolvedOptions, 'env' | 'oauth'>): void {
+  if (options.env !== 'production') return
+  const providers = resolveProviders(options.oauth.providers)
+  for (const p of providers.values()) {
+    if (p.allowInsecureRequests) throw new TypeError(`userkit: OAuth provider "${p.key}" allows http: requests, which production forbids.`)
+  }
+  if (providers.size > 0 && !options.oauth.encryptionKey) {
+    throw new TypeError('userkit: set USERKIT_ENCRYPTION_KEY (32 random bytes, base64url) to encrypt OAuth tokens in production.')
+  }
+}
+
 /** Connected accounts: `POST /v1/me/external_accounts`, `PATCH …/{id}/reauthorize`, `DELETE …/{id}` and the callback. */
 export function externalAccountRoutes(app: Hono, deps: ServerDeps): void {
   const { env, now, allowedOrigins } = deps.options
   const providers = resolveProviders(deps.options.oauth.providers)
-  if (env === 'production') {
-    for (const p of providers.values()) {
-      if (p.allowInsecureRequests) throw new TypeError(`userkit: OAuth provider "${p.key}" allows http: requests, which production forbids.`)
-    }
-    if (providers.size > 0 && !deps.options.oauth.encryptionKey) {
-      throw new TypeError('userkit: set USERKIT_ENCRYPTION_KEY (32 random bytes, base64url) to encrypt OAuth tokens in production.')
-    }
-  }
   const flow = new OAuthFlow(now)
   const cipher = cipherLoader(deps.store.settings, env, deps.options.oauth.encryptionKey)
   const accounts = externalAccountsRepo(deps.store.db, now)

@@ -166,6 +166,16 @@ export const en = {
     oauth_provider_error: 'The provider could not complete the connection. Please try again.',
     oauth_provider_unavailable: 'The provider cannot be reached right now. Please try again later.',
     form_identification_needed: 'This account brought your only verified email address. Add and verify another email address first.',
+    identification_deletion_failed: 'This cannot be removed: make another verified address primary first, and keep at least one verified email address.',
+    verification_missing: 'No code has been sent yet. Send a code first.',
+    verification_already_verified: 'This is already verified.',
+    message_delivery_failed: 'The message could not be sent. Please try again in a moment.',
+    feature_not_enabled: 'This is not available on this server.',
+    strategy_for_user_invalid: 'This server cannot send that kind of message.',
+    form_param_value_invalid: 'This value is not allowed.',
+    form_param_unknown: 'The server did not expect this field.',
+    origin_invalid: 'This page is not allowed to make changes on the server.',
+    user_banned: 'This account is suspended.',
   },
 }
 

@@ -91,7 +91,7 @@ describe('EmailAddressesSectionView', () => {
       )
       const dialog = await screen.findByRole('alertdialog')
       await user.click(within(dialog).getByRole('button', { name: 'Remove' }))
-      expect(await within(dialog).findByRole('alert')).toHaveTextContent('server: identification_deletion_failed')
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(en.errors.identification_deletion_failed)
     })
   })
 

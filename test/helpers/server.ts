@@ -101,13 +101,20 @@ export function setupTestServers(defaults: Partial<Omit<UserkitServerOptions, 'd
   return async function createTestServer(options: Partial<Omit<UserkitServerOptions, 'database'>> = {}): Promise<TestServer> {
     const clock = testClock()
     const database = pgTemplate ? await cloneDatabase(pgTemplate) : pgliteDatabase(new PGlite({ loadDataDir: template }))
-    const server = await createUserkitServer({
-      database,
-      passwordHasher: fastHasher,
-      now: clock.now,
-      ...defaults,
-      ...options,
-    })
+    let server: UserkitServer
+    try {
+      server = await createUserkitServer({
+        database,
+        passwordHasher: fastHasher,
+        now: clock.now,
+        ...defaults,
+        ...options,
+      })
+    } catch (error) {
+      // A refused start (a test of a bad configuration) must not leave its database open.
+      await database.close()
+      throw error
+    }
     open.push(server)
 
     const request = async (path: string, init: TestRequestInit = {}): Promise<Response> => {

@@ -25,8 +25,7 @@ describe('Express with @clerk/express', () => {
     const { clerkClient } = await import('@clerk/express')
 
     const app = express()
-    app.use(express.json())
-    app.post('/signup', async (req, res) => {
+    app.post('/signup', express.json(), async (req, res) => {
       try {
         const user = await clerkClient.users.createUser({ emailAddress: [req.body.email], password: req.body.password })
         res.json({ id: user.id })

@@ -60,6 +60,8 @@ describe('@clerk/backend against userkit', () => {
     expect(merged.publicMetadata).toEqual({ plan: 'pro', seats: 3 })
     expect(merged.privateMetadata).toEqual({})
 
+    // The test clock stands still unless told: the second user is created a second later.
+    t.clock.advance(1000)
     await clerk.users.createUser({ emailAddress: ['second@example.com'], skipPasswordRequirement: true })
     const list = await clerk.users.getUserList({ limit: 1, orderBy: '+created_at' })
     expect(list.totalCount).toBe(2)
@@ -67,6 +69,9 @@ describe('@clerk/backend against userkit', () => {
     const found = await clerk.users.getUserList({ emailAddress: ['TEST@example.com'] })
     expect(found.data.map((u) => u.id)).toEqual([user.id])
     expect(found.totalCount).toBe(1)
+    const searched = await clerk.users.getUserList({ query: 'test', limit: 10 })
+    expect(searched.data.map((u) => u.id)).toEqual([user.id])
+    expect(searched.totalCount).toBe(1)
 
     const cookie = await t.signIn('test@example.com', 'my-secure-password')
     expect((await readJson(await t.request('/v1/me', { cookie }))).response.public_metadata).toEqual({ plan: 'pro', seats: 3 })

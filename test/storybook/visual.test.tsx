@@ -7,6 +7,7 @@ import { composeStories, setProjectAnnotations } from '@storybook/react-vite'
 import { afterEach, beforeAll, expect, test } from 'vitest'
 import { page } from 'vitest/browser'
 import preview from '../../.storybook/preview.tsx'
+import * as sections from '../../stories/sections-all-states.stories.tsx'
 import * as signIn from '../../stories/sign-in-all-states.stories.tsx'
 import * as userButton from '../../stories/user-button-all-states.stories.tsx'
 import * as userProfile from '../../stories/user-profile-all-states.stories.tsx'
@@ -21,6 +22,9 @@ const cases: [string, Composed][] = [
   ['user-profile', composeStories(userProfile).AllStatesStory],
   ['user-profile-sections', composeStories(userProfile).SectionsAllStates],
   ['sign-in', composeStories(signIn).AllStatesStory],
+  ['email-addresses', composeStories(sections).EmailAddresses],
+  ['phone-numbers', composeStories(sections).PhoneNumbers],
+  ['connected-accounts', composeStories(sections).ConnectedAccounts],
 ]
 
 let canvas: HTMLElement | undefined
