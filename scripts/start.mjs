@@ -9,4 +9,9 @@ const server = spawn('node', ['--import', 'tsx', 'server/node/cli.ts'], {
 })
 // The server closes its database on these signals; pass them on and wait for it to finish.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+// `kill <npm's pid>` ends npm without passing the signal on; stop the server when our parent is gone.
+const parent = process.ppid
+setInterval(() => {
+  if (process.ppid !== parent) server.kill('SIGTERM')
+}, 1000).unref()
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))
