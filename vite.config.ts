@@ -62,6 +62,8 @@ export default defineConfig({
         // Screenshots of the "All states" stories against committed baselines (test/storybook/baselines/),
         // and the language catalog the Storybook toolbar offers.
         extends: true,
+        // Pre-bundled at start: discovered mid-run, Vite would reload the page under a screenshot.
+        optimizeDeps: { include: ['libphonenumber-js/min'] },
         test: {
           name: 'visual',
           include: ['test/storybook/**/*.test.{ts,tsx}'],

@@ -19,7 +19,8 @@ const withToolbar: Decorator = (Story, context) => {
   const theme = (context.parameters.theme as string | undefined) ?? (context.globals.theme as string) ?? 'light'
   const locale = (context.parameters.locale as string | undefined) ?? (context.globals.locale as string) ?? 'en'
   const messages = catalogFor(locale)
-  const style = { padding: 24, minHeight: 320, background: 'var(--uk-c-background)', ...themeVariables(context.globals.brand as string, context.globals.radius as string) }
+  const variables = themeVariables(context.globals.brand as string, context.globals.radius as string)
+  const style = { padding: 24, minHeight: 320, background: 'var(--uk-c-background)', ...variables }
   // Views take the catalog as a prop: a story's `messages: en` follows the toolbar language.
   const args = context.args.messages === en ? { ...context.args, messages } : context.args
   return (

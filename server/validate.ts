@@ -54,7 +54,42 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
       })
     }
   }
+  const nul = findNul(body)
+  if (nul !== null) throw nulError(nul)
   return check(schema, body)
+}
+
+/**
+ * The path of the first string (or key) holding U+0000, or null. PostgreSQL text and jsonb cannot
+ * store it, so it is refused as bad input instead of failing in the database.
+ */
+export function findNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, `${path}[${i}]`)
+      if (found !== null) return found
+    }
+    return null
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const here = path ? `${path}.${key}` : key
+      if (key.includes('\u0000')) return here
+      const found = findNul(item, here)
+      if (found !== null) return found
+    }
+  }
+  return null
+}
+
+/** The 422 for a NUL character at `path`, named by its top-level parameter. */
+export function nulError(path: string): ApiError {
+  const top = path.split(/[.[]/)[0] || undefined
+  return new ApiError(422, 'form_param_format_invalid', 'is invalid', {
+    longMessage: `${top ?? 'The request'} must not contain the NUL character.`,
+    param: top,
+  })
 }
 
 /** Validates `value`, mapping the first zod issue to Clerk's error codes. */

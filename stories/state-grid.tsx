@@ -55,7 +55,6 @@ export function StateCell({ label, theme, wide, minHeight, children }: StateCell
   )
 }
 
-
 /** A story of another file, as far as a grid cell needs it. */
 interface StoryLike<P> {
   name?: string
@@ -77,8 +76,8 @@ export interface StoryCellsProps<P> {
 }
 
 /**
- * One cell per story of a component's own story file, rendered from the same args, so the grid
- * shows the states that file defines and grows with it.
+ * One cell per chosen story of a component's own story file, rendered from that story's args, so
+ * the grid and the file show the very same states.
  */
 export function StoryCells<P>({ component: View, meta, stories, override, wide }: StoryCellsProps<P>) {
   return stories.map(([label, story]) => (

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import type { ServerDeps } from '../context.ts'
+import { notFound } from '../errors.ts'
 import { secretKeyAuth } from './auth.ts'
 import { identifierRoutes } from './identifiers.ts'
 import { sessionRoutes } from './sessions.ts'
@@ -17,7 +18,11 @@ export function mountBackendApi(app: Hono, deps: ServerDeps, secretKey: string):
   const auth = secretKeyAuth(secretKey)
   for (const prefix of BACKEND_PREFIXES) {
     app.use(prefix, auth)
-    app.use(`${prefix}/*`, auth)
+    app.use(`${prefix}/*`, auth, async (c, next) => {
+      // An id can never hold NUL, and PostgreSQL text cannot: such a path names nothing.
+      if (/%00/.test(new URL(c.req.url).pathname)) throw notFound()
+      return next()
+    })
   }
   userRoutes(app, deps)
   userActionRoutes(app, deps)

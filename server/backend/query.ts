@@ -19,6 +19,7 @@ export function parseQuery(url: string, schema: Record<string, ParamKind>): Pars
   for (const [rawKey, value] of new URL(url).searchParams) {
     const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey
     const kind = schema[key]
+    if (value.includes('\u0000')) throw invalid(key, 'must not contain the NUL character')
     if (!kind) {
       throw new ApiError(422, 'form_param_unknown', 'is unknown', {
         longMessage: `${key} is not a recognized parameter.`,

@@ -1,12 +1,11 @@
 import type { Messages } from './en.ts'
-import type { DeepPartial } from './merge.ts'
 
 /**
- * The French catalog, typed against the English one (`Messages`): a misspelt key is a type error,
- * and a key not translated yet falls back to English. Give it to `<UserkitProvider localization={fr}>`,
- * or `mergeMessages(en, fr)` to a view's `messages` prop.
+ * The French catalog: the English one (`Messages`) key for key, so a key added to `en` without its
+ * translation here is a type error. Give it to `<UserkitProvider localization={fr}>`, or straight
+ * to a view's `messages` prop.
  */
-export const fr: DeepPartial<Messages> = {
+export const fr: Messages = {
   common: {
     save: 'Enregistrer',
     saving: 'Enregistrement…',

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { UserProfile } from '../../src/components/user-profile/user-profile.tsx'
+import { CLIENT_STALE_TIME } from '../../src/hooks/keys.ts'
 import type { Messages } from '../../src/localization/en.ts'
 import { catalogFor } from '../story-globals.tsx'
 import { LiveApp } from './live-app.tsx'
@@ -129,5 +130,28 @@ export const SignOut: Story = {
     await userEvent.click(await canvas.findByRole('menuitem', { name: t.userButton.signOut }))
     await expect(await canvas.findByRole('button', { name: t.signIn.submit })).toBeVisible()
     await expect(await live.client.getClient().then((c) => c?.sessions.length ?? 0)).toBe(0)
+  },
+}
+
+/**
+ * Revoked elsewhere (as the Backend API or the dashboard would): when the window regains focus the
+ * kit refreshes the client, the server answers without a session, and the app shows <SignIn /> again.
+ */
+export const RevokedElsewhere: Story = {
+  loaders: [liveServer({ signedIn: true })],
+  play: async ({ canvasElement, loaded, globals }) => {
+    const { live } = loaded as Loaded
+    const t = catalogFor(globals.locale as string)
+    const canvas = within(canvasElement)
+    await canvas.findByRole('button', { name: new RegExp(t.userButton.openMenu) }, SLOW)
+    const session = (await live.client.getClient())?.sessions[0]
+    await expect(session).toBeDefined()
+    await live.server.store.sessions.end(session?.id ?? '', 'revoked')
+    // Back to the tab a while later (the kit keeps the client fresh for CLIENT_STALE_TIME): the
+    // browser sends visibilitychange, on which the kit refetches the client.
+    await new Promise((resolve) => setTimeout(resolve, CLIENT_STALE_TIME + 100))
+    window.dispatchEvent(new Event('visibilitychange'))
+    await expect(await canvas.findByRole('button', { name: t.signIn.submit }, SLOW)).toBeVisible()
+    await expect(canvas.queryByRole('button', { name: new RegExp(t.userButton.openMenu) })).toBeNull()
   },
 }

@@ -98,6 +98,12 @@ describe('POST /v1/users', () => {
       expect(res.status, JSON.stringify(body)).toBe(422)
       expect(await firstError(res), JSON.stringify(body)).toMatchObject({ code, meta: param ? { param_name: param } : {} })
     }
+    // PostgreSQL cannot store U+0000 in text or jsonb: refused as bad input, not a database error.
+    for (const body of ['{"first_name":"a\\u0000b"}', '{"public_metadata":{"k":["\\u0000"]}}', '{"unsafe_metadata":{"a\\u0000":1}}']) {
+      const res = await call('/v1/users', { method: 'POST', body, headers: { 'content-type': 'application/json' } })
+      expect(res.status, body).toBe(422)
+      expect((await firstError(res)).code).toBe('form_param_format_invalid')
+    }
     expect((await call('/v1/users', { method: 'POST', body: '{"username":', headers: { 'content-type': 'application/json' } })).status).toBe(400)
     expect((await call('/v1/users', { method: 'POST', body: 'username=x', headers: { 'content-type': 'text/plain' } })).status).toBe(415)
     expect(await readJson(await call('/v1/users/count'))).toEqual({ object: 'total_count', total_count: 1 })
@@ -151,6 +157,11 @@ describe('GET /v1/users and /v1/users/count', () => {
     expect(await list('query=aro')).toEqual(['carol'])
     expect(await list('query=%25')).toEqual([])
     expect(await list('query=bob%40example')).toEqual(['bob'])
+    expect(await list('name_query=carol')).toEqual(['carol'])
+    expect(await list('email_address_query=DAVE%40')).toEqual(['dave'])
+    expect(await list(`created_at_after=${made[2].created_at}`)).toEqual(['dave'])
+    expect(await list(`created_at_before=${made[1].created_at}&order_by=%2Bcreated_at`)).toEqual(['alice'])
+    expect(await list('web3_wallet=0xabc')).toEqual([])
     expect(await count('query=ARO')).toBe(1)
     expect(await count('query=_u')).toBe(4)
     expect(await count('query=e_u')).toBe(2)
@@ -190,5 +201,9 @@ describe('GET /v1/users and /v1/users/count', () => {
       expect(await firstError(res)).toMatchObject({ code, meta: { param_name: param } })
     }
     expect((await call('/v1/users/count?limit=5')).status).toBe(422)
+    expect((await call('/v1/users?query=%00')).status).toBe(422)
+    expect((await call('/v1/users?email_address=a%00b')).status).toBe(422)
+    expect((await call('/v1/users/user_%00x')).status).toBe(404)
+    expect((await call('/v1/users/user_%00x', { method: 'DELETE' })).status).toBe(404)
   })
 })

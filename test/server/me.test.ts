@@ -154,6 +154,8 @@ describe('PATCH /v1/me', () => {
       ['a number for a name', { body: { first_name: 42 } }, 422, 'form_param_format_invalid', 'first_name'],
       ['an object for a username', { body: { username: { $ne: null } } }, 422, 'form_param_format_invalid', 'username'],
       ['an over-long name', { body: { first_name: 'n'.repeat(257) } }, 422, 'form_param_max_length_exceeded', 'first_name'],
+      // PostgreSQL cannot store U+0000: refused as input, never a 500 from the database.
+      ['a NUL character in a name', { body: { first_name: 'a\u0000b' } }, 422, 'form_param_format_invalid', 'first_name'],
       ['malformed JSON', { body: '{"first_name": "X"', headers: { 'content-type': 'application/json' } }, 400, 'request_body_invalid', undefined],
       ['a JSON array', { body: '[1,2]', headers: { 'content-type': 'application/json' } }, 400, 'request_body_invalid', undefined],
       ['a form body', { body: 'first_name=X', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_content_type', undefined],

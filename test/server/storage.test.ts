@@ -41,7 +41,11 @@ describe('migrations', () => {
     expect(tables.rows.map((r) => r.table_name)).toEqual([
       'blobs',
       'clients',
+      'dashboard_sessions',
+      'external_accounts',
       'identifications',
+      'oauth_states',
+      'outbox',
       'rate_limits',
       'schema_migrations',
       'sessions',

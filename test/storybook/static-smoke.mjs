@@ -42,8 +42,8 @@ try {
   // The play function ends by showing the new name in the Manage account dialog.
   await page.getByRole('dialog').getByText('Augusta Lovelace').waitFor({ timeout: 60_000 })
   await page.screenshot({ path: shot })
+  if (errors.length) throw new Error(`page errors or failed requests:\n${errors.join('\n')}`)
   console.log(`live story ran from the static build; screenshot: ${shot}`)
-  if (errors.length) console.log(`page errors / failed requests:\n${errors.join('\n')}`)
 } catch (error) {
   failed = true
   console.error(error)

@@ -15,9 +15,9 @@ import * as userProfile from '../../stories/user-profile-all-states.stories.tsx'
 const annotations = setProjectAnnotations([preview])
 beforeAll(annotations.beforeAll)
 
-type Composed = { run: (context?: { canvasElement?: HTMLElement }) => Promise<void> }
+type Composed = { run: (context?: { canvasElement?: HTMLElement; globals?: Record<string, string> }) => Promise<void> }
 
-const cases: [string, Composed][] = [
+const cases: [string, Composed, Record<string, string>?][] = [
   ['user-button', composeStories(userButton).AllStatesStory],
   ['user-profile', composeStories(userProfile).AllStatesStory],
   ['user-profile-sections', composeStories(userProfile).SectionsAllStates],
@@ -25,6 +25,9 @@ const cases: [string, Composed][] = [
   ['email-addresses', composeStories(sections).EmailAddresses],
   ['phone-numbers', composeStories(sections).PhoneNumbers],
   ['connected-accounts', composeStories(sections).ConnectedAccounts],
+  // The toolbar's language: longer French texts must fit as well.
+  ['sign-in-fr', composeStories(signIn).AllStatesStory, { locale: 'fr' }],
+  ['user-profile-sections-fr', composeStories(userProfile).SectionsAllStates, { locale: 'fr' }],
 ]
 
 let canvas: HTMLElement | undefined
@@ -33,9 +36,9 @@ afterEach(() => {
   canvas = undefined
 })
 
-test.each(cases)('%s matches its screenshot', async (name, Story) => {
+test.each(cases)('%s matches its screenshot', async (name, Story, globals) => {
   canvas = document.body.appendChild(document.createElement('div'))
-  await Story.run({ canvasElement: canvas })
+  await Story.run({ canvasElement: canvas, ...(globals && { globals }) })
   // The bundled Inter must be in use, or the screenshot would show a fallback font.
   await document.fonts.ready
   expect([...document.fonts].some((f) => f.family.includes('Inter') && f.status === 'loaded')).toBe(true)
@@ -43,5 +46,8 @@ test.each(cases)('%s matches its screenshot', async (name, Story) => {
     // Debian's Chromium moves between versions: tolerate anti-aliasing, not a changed state.
     comparatorName: 'pixelmatch',
     comparatorOptions: { threshold: 0.2, allowedMismatchedPixelRatio: 0.002 },
+    // On a busy machine two equal shots in a row can take a while. Vitest 4.1 never clears this
+    // timer, so past its 10 s shutdown grace a longer one would hold the process open at exit.
+    timeout: 8_000,
   })
 })
