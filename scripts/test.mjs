@@ -1,7 +1,7 @@
 // `npm test`: every test. Installs Debian's Chromium when missing (as root), type-checks, builds
-// the demo the e2e tests drive, runs all Vitest projects, then prints one closing count line.
+// the demo the e2e tests drive and runs all Vitest projects.
 // Then the server and API suites run a second time on PostgreSQL (installed when missing, as
-// root) in a temporary cluster on 127.0.0.1, stopped at the end.
+// root) in a temporary cluster on 127.0.0.1, stopped at the end. The last line is the total.
 import { readFile, rm } from 'node:fs/promises'
 import { ensureChromium, must, run } from './lib.mjs'
 import { ensurePostgres, startTempPostgres } from './postgres.mjs'
@@ -18,16 +18,17 @@ await rm(report, { force: true })
 const code = await run('npx', [
   'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2),
 ])
-const summary = async (file, label = '') => {
+/** The counts of one Vitest JSON report, or null when none was written. */
+const countsOf = async (file) => {
   try {
     const json = JSON.parse(await readFile(file, 'utf8'))
-    const skipped = json.numPendingTests + json.numTodoTests
-    return `${json.numPassedTests} passed, ${json.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}${label}`
+    return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }
   } catch {
-    return `no test report was written${label}`
+    return null
   }
 }
-const lines = [await summary(report)]
+const line = (c) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`
+const passes = [['all', await countsOf(report)]]
 
 // The PostgreSQL pass: on a full run, or when the node project was asked for.
 const args = process.argv.slice(2)
@@ -51,11 +52,18 @@ if (args.length === 0 || args.includes('node')) {
     } finally {
       stop()
     }
-    lines.push(await summary(pgReport, ' on PostgreSQL'))
+    passes.push(['postgresql', await countsOf(pgReport)])
   } else {
-    lines.push('PostgreSQL pass not run (PostgreSQL is not installed)')
+    console.log('PostgreSQL pass not run (PostgreSQL is not installed)')
     pgCode = 1
   }
 }
-console.log(`\n${lines.join('\n')}`)
-process.exit(code || pgCode)
+// One line per pass, then the total alone on the last line.
+console.log('')
+const total = { passed: 0, failed: 0, skipped: 0 }
+for (const [name, counts] of passes) {
+  console.log(counts ? `${name}: ${line(counts)}` : `${name}: no test report was written`)
+  for (const key of Object.keys(total)) total[key] += counts?.[key] ?? 0
+}
+console.log(line(total))
+process.exit(code || pgCode || (passes.some(([, c]) => !c) ? 1 : 0))

@@ -133,6 +133,8 @@ export const en = {
   /** Texts for the server's error codes; an unknown code falls back to the server's message, then `unknown`. */
   errors: {
     unknown: 'Something went wrong. Please try again.',
+    // A server-side failure: the generic text in the reader's language, not the server's English.
+    internal_clerk_error: 'Something went wrong. Please try again.',
     network_error: 'Could not reach the server. Check your connection and try again.',
     unexpected_response: 'The server sent an unexpected answer. Please try again.',
     too_many_requests: 'Too many attempts. Try again in {seconds} seconds.',

@@ -134,6 +134,8 @@ export const fr: Messages = {
   },
   errors: {
     unknown: 'Une erreur est survenue. Veuillez réessayer.',
+    // A server-side failure: the generic text in the reader's language, not the server's English.
+    internal_clerk_error: 'Une erreur est survenue. Veuillez réessayer.',
     network_error: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
     unexpected_response: 'Le serveur a envoyé une réponse inattendue. Veuillez réessayer.',
     too_many_requests: 'Trop de tentatives. Réessayez dans {seconds} secondes.',
