@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { activeSession, createUserkitClient, UserkitApiError, type UserkitClient } from '../../src/api/index.ts'
-import { tinyPng } from '../helpers/png.ts'
+import { pngBytes } from '../helpers/png.ts'
 import { type KitServer, setupKitServers } from './server.ts'
 
 const createServer = setupKitServers()
@@ -97,7 +97,7 @@ describe('createUserkitClient against the real server', () => {
       ;(updated.response as { firstName: string }).firstName = 'Eve'
     }).toThrow(TypeError)
 
-    const image = await api.setProfileImage(new Blob([new Uint8Array(tinyPng())], { type: 'image/png' }))
+    const image = await api.setProfileImage(new Blob([pngBytes(8, 8)], { type: 'image/png' }))
     expect(sent.at(-1)?.body).toBeInstanceOf(FormData)
     expect(sent.at(-1)?.headers.get('content-type')).toBeNull()
     expect(image.response.publicUrl).toMatch(/^(https?:\/\/|\/)/)

@@ -1,20 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type RunningServer, startServer } from './harness.ts'
-
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-async function expectNoAxeViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] })
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-  })
-  expect(violations).toEqual([])
-}
+import { expectNoAxeViolations, launchChromium, type RunningServer, startServer } from './harness.ts'
 
 const me = (page: Page) => page.evaluate(() => fetch('/v1/me').then((r) => r.json()))
 

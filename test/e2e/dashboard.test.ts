@@ -1,22 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type RunningServer, startServer } from './harness.ts'
-
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-async function expectNoAxeViolations(page: Page) {
-  // Colour contrast is measured on what is painted: let open animations finish first.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] })
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)
-  })
-  expect(violations).toEqual([])
-}
+import { expectNoAxeViolations, launchChromium, type RunningServer, startServer } from './harness.ts'
 
 const visible = (locator: ReturnType<Page['locator']>) => expect.poll(() => locator.isVisible(), { timeout: 10_000 }).toBe(true)
 const hidden = (locator: ReturnType<Page['locator']>) => expect.poll(() => locator.isVisible(), { timeout: 10_000 }).toBe(false)

@@ -2,7 +2,7 @@ import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { UserkitApiError } from '../../src/api/index.ts'
 import { userkitKeys, useSetProfileImage, useSignIn, useUpdateUser, useUser } from '../../src/hooks/index.ts'
-import { tinyPng } from '../helpers/png.ts'
+import { pngBytes } from '../helpers/png.ts'
 import { type KitServer, setupKitServers } from '../api/server.ts'
 import { createKit } from './harness.tsx'
 
@@ -98,7 +98,7 @@ describe('useSetProfileImage', () => {
     const { kit, result } = await signedIn('Ada')
     expect(result.current.user.user?.hasImage).toBe(false)
     const before = result.current.user.user?.imageUrl
-    act(() => result.current.image.mutate(new Blob([new Uint8Array(tinyPng())], { type: 'image/png' })))
+    act(() => result.current.image.mutate(new Blob([pngBytes(8, 8)], { type: 'image/png' })))
     await waitFor(() => expect(result.current.user.user?.hasImage).toBe(true))
     expect(result.current.user.user?.imageUrl).not.toBe(before)
     expect(result.current.image.data?.response).toMatchObject({ publicUrl: expect.any(String) })
