@@ -14,13 +14,13 @@ export function bapi(t: TestServer, key = t.server.secretKey) {
     t.request(path, { origin: null, ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers as Record<string, string>) } })
 }
 
-const SPEC_PATH = new URL('../../../shared/reference/clerk-openapi/bapi-2026-05-12.yml', import.meta.url)
+const SPEC_PATH = new URL('../contract/bapi-2026-05-12.yml', import.meta.url)
 
 type Operation = { responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }> }
 
 /**
  * Validates Backend API answers against the response schemas of Clerk's OpenAPI file
- * (`/work/shared/reference/clerk-openapi/bapi-2026-05-12.yml`). OpenAPI 3.0's `nullable` is an ajv
+ * (`test/contract/bapi-2026-05-12.yml`, a copy of Clerk's published file). OpenAPI 3.0's `nullable` is an ajv
  * keyword; each component schema is added once and compiled when a response first uses it.
  */
 export function contractValidator() {
