@@ -22,7 +22,13 @@ const code = await run('npx', [
 const countsOf = async (file) => {
   try {
     const json = JSON.parse(await readFile(file, 'utf8'))
-    return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }
+    // A file that fails before any test runs (an import error) counts as one failure.
+    const brokenFiles = json.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length
+    return {
+      passed: json.numPassedTests,
+      failed: json.numFailedTests + brokenFiles,
+      skipped: json.numPendingTests + json.numTodoTests,
+    }
   } catch {
     return null
   }
