@@ -35,7 +35,8 @@ export async function ensureChromium() {
   }
   console.log('Installing Debian\'s chromium package (tests need a real browser)…')
   await must('apt-get', ['update', '-qq'])
-  await must('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], {
+  // With its recommended packages (fonts among them), as on the machines the screenshot baselines come from.
+  await must('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core', 'fonts-liberation'], {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   })
 }
