@@ -45,6 +45,15 @@ export const Loading: Story = { args: { status: 'loading', user: null } }
 
 export const LoadingWithName: Story = { args: { status: 'loading', user: null, showName: true } }
 
+/** The session could not be loaded (server down): a same-size button asks again. */
+export const ServerError: Story = {
+  args: { status: 'error', user: null, onRetry: fn() },
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: en.userButton.loadFailed }))
+    await expect(args.onRetry).toHaveBeenCalledOnce()
+  },
+}
+
 export const MenuOpen: Story = { args: { defaultOpen: true } }
 
 export const LongName: Story = { args: { user: userWithLongName(), showName: true, defaultOpen: true } }

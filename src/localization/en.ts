@@ -15,6 +15,7 @@ export const en = {
     menuLabel: 'Account actions',
     manageAccount: 'Manage account',
     signOut: 'Sign out',
+    loadFailed: 'Could not load your account. Try again',
   },
   userProfile: {
     navLabel: 'Account settings',

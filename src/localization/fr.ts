@@ -18,6 +18,7 @@ export const fr: Messages = {
     menuLabel: 'Actions du compte',
     manageAccount: 'Gérer le compte',
     signOut: 'Se déconnecter',
+    loadFailed: 'Impossible de charger votre compte. Réessayer',
   },
   userProfile: {
     navLabel: 'Paramètres du compte',

@@ -162,6 +162,25 @@ describe('UserButtonView', () => {
     })
   })
 
+  describe('given a session that could not be loaded', () => {
+    it('should offer a retry button of the trigger size that asks again', async () => {
+      const user = userEvent.setup()
+      const onRetry = vi.fn()
+      render(<UserButtonView user={null} status="error" messages={en} onRetry={onRetry} />)
+      const retry = screen.getByRole('button', { name: 'Could not load your account. Try again' })
+      expect(screen.queryByRole('button', { name: /open user menu/i })).not.toBeInTheDocument()
+      await user.click(retry)
+      expect(onRetry).toHaveBeenCalledOnce()
+      await expectNoAxeViolations()
+    })
+
+    it('should fall back to the placeholder when nobody can retry', () => {
+      const { container } = render(<UserButtonView user={null} status="error" messages={en} />)
+      expect(screen.queryByRole('button')).not.toBeInTheDocument()
+      expect(container.querySelector('[data-slot="user-button-placeholder"]')).not.toBeNull()
+    })
+  })
+
   describe('given no user', () => {
     it('should render nothing', () => {
       const { container } = render(<UserButtonView user={null} status="ready" messages={en} />)

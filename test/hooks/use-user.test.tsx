@@ -2,7 +2,9 @@ import { focusManager } from '@tanstack/react-query'
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { UserkitApiError } from '../../src/api/index.ts'
+import { UserButton } from '../../src/components/user-button/user-button.tsx'
 import { SignedIn, SignedOut, useEnvironment, useUser, useUserkitStatus } from '../../src/hooks/index.ts'
+import { en } from '../../src/localization/en.ts'
 import { type KitServer, setupKitServers } from '../api/server.ts'
 import { createKit } from './harness.tsx'
 
@@ -111,6 +113,19 @@ describe('useUser', () => {
     await waitFor(() => expect(result.current.status.status).toBe('ready'))
     expect(result.current.user.isLoaded).toBe(true)
     expect(result.current.status.error).toBeNull()
+  })
+
+  it('lets <UserButton /> retry a failed first load, then shows the signed-in user', async () => {
+    const kit = createKit(t.server.app.fetch)
+    const seeded = await t.seedUser({ firstName: 'Retried' })
+    await kit.api.signIn({ identifier: seeded.identifier, password: seeded.password })
+    kit.offline = true
+    render(<UserButton />, { wrapper: kit.wrapper })
+    const retry = await screen.findByRole('button', { name: en.userButton.loadFailed }, { timeout: 8_000 })
+    kit.offline = false
+    act(() => retry.click())
+    expect(await screen.findByRole('button', { name: /open user menu/i })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: en.userButton.loadFailed })).toBeNull()
   })
 
   it('keeps the last known user when a refresh fails', async () => {

@@ -34,3 +34,11 @@ export function SignOutIcon() {
     </svg>
   )
 }
+
+export function RetryIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16" fill="none">
+      <path d="M13 8a5 5 0 1 1-1.46-3.54M13 2.75v2.5h-2.5" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  )
+}

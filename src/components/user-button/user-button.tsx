@@ -4,6 +4,7 @@ import { useSignOut } from '../../hooks/use-sign-out.ts'
 import { useUser } from '../../hooks/use-user.ts'
 import { useMessages } from '../../hooks/use-messages.ts'
 import { useUserkit } from '../../hooks/use-userkit.ts'
+import { useUserkitStatus } from '../../hooks/use-userkit-status.ts'
 import { UserButtonAction, UserButtonLink, UserButtonMenuItems } from './user-button.items.tsx'
 import { UserButtonView, type UserButtonViewProps } from './user-button.view.tsx'
 
@@ -39,12 +40,14 @@ export function UserButton({ afterSignOutUrl, userProfileMode = 'modal', userPro
   const messages = useMessages()
   const { navigate } = useUserkit('UserButton')
   const { isLoaded, user } = useUser()
+  const session = useUserkitStatus()
   const signOut = useSignOut()
   return (
     <UserButtonView
       {...rest}
       messages={messages}
-      status={isLoaded ? 'ready' : 'loading'}
+      status={isLoaded ? 'ready' : session.status === 'error' ? 'error' : 'loading'}
+      onRetry={session.retry}
       user={user ?? null}
       userProfile={userProfileMode === 'modal' ? <LazyUserProfile routing="virtual" /> : undefined}
       onManageAccount={userProfileMode === 'navigation' && userProfileUrl ? () => navigate(userProfileUrl) : undefined}

@@ -4,7 +4,7 @@ import type { User } from '../../api/types.ts'
 import type { Messages } from '../../localization/en.ts'
 import { Avatar } from '../avatar/avatar.tsx'
 import { cx } from '../shared/cx.ts'
-import { CloseIcon, ManageIcon, SignOutIcon } from '../shared/icons.tsx'
+import { CloseIcon, ManageIcon, RetryIcon, SignOutIcon } from '../shared/icons.tsx'
 import { usePortalScope } from '../shared/theme.ts'
 import { displayName, primaryIdentifier } from '../shared/user.ts'
 import {
@@ -33,8 +33,13 @@ import {
 export interface UserButtonViewProps {
   /** The signed-in user; `null` (signed out) renders nothing. */
   user: User | null
-  /** `'loading'` renders a placeholder of the button's size. */
-  status: 'loading' | 'ready'
+  /**
+   * `'loading'` renders a placeholder of the button's size; `'error'` (the session could not be
+   * loaded) renders a same-size button that calls `onRetry`.
+   */
+  status: 'loading' | 'ready' | 'error'
+  /** Asks the server again after a failed load; without it the error state shows the placeholder. */
+  onRetry?: () => void
   /** The catalog (`en` or the provider's merged one). */
   messages: Messages
   /** Show the name (or identifier) next to the avatar. Default: `false`. */
@@ -62,8 +67,24 @@ export interface UserButtonViewProps {
 
 /** The avatar button and its menu, from plain data and callbacks. */
 export function UserButtonView(props: UserButtonViewProps) {
-  const { user, status, messages, showName = false, className } = props
-  if (status === 'loading') {
+  const { user, status, messages, showName = false, className, onRetry } = props
+  if (status === 'error' && onRetry) {
+    return (
+      <span data-slot="user-button" data-state="error" className={cx('uk-root uk-user-button', className)}>
+        <button
+          type="button"
+          data-slot="user-button-retry"
+          className="uk-user-button-retry"
+          aria-label={messages.userButton.loadFailed}
+          title={messages.userButton.loadFailed}
+          onClick={onRetry}
+        >
+          <RetryIcon />
+        </button>
+      </span>
+    )
+  }
+  if (status !== 'ready') {
     return (
       <span data-slot="user-button" data-state="loading" data-show-name={showName || undefined} className={cx('uk-root uk-user-button', className)}>
         <span data-slot="user-button-placeholder" className="uk-user-button-placeholder" aria-hidden="true" />
