@@ -10,7 +10,7 @@ import { NoBody, readJson } from '../validate.ts'
 export function clientRoutes(app: Hono, deps: ServerDeps): void {
   app.get('/v1/client', async (c) => {
     const client = await findClient(c, deps)
-    const json = await loadClientJSON(c, deps, client?.id)
+    const json = await loadClientJSON(c, deps, client)
     // Clerk's shape: the client is both the resource and the envelope's client.
     return sendJson(c, { response: json, client: json })
   })

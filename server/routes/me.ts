@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { envelope, requireSignedIn } from '../auth/session.ts'
+import { envelope, requireSignedIn, unchangedEnvelope } from '../auth/session.ts'
 import type { ServerDeps } from '../context.ts'
 import { ApiError } from '../errors.ts'
 import { requestOrigin } from '../http.ts'
@@ -26,8 +26,8 @@ const cleanName = (value: string | null | undefined) => (value === undefined ? u
 /** The signed-in user: `GET /v1/me`, `PATCH /v1/me`. */
 export function meRoutes(app: Hono, deps: ServerDeps): void {
   app.get('/v1/me', async (c) => {
-    const { client, user } = await requireSignedIn(c, deps)
-    return envelope(c, deps, userJSON({ origin: requestOrigin(c.req.raw) }, user), client.id)
+    const signedIn = await requireSignedIn(c, deps)
+    return unchangedEnvelope(c, deps, userJSON({ origin: requestOrigin(c.req.raw) }, signedIn.user), signedIn)
   })
 
   app.patch('/v1/me', async (c) => {

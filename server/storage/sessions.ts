@@ -26,6 +26,11 @@ export interface SessionRepo {
   get(id: string): Promise<SessionRecord | null>
   /** The client's sessions that are active now; any whose time ran out are marked expired first. */
   listActive(clientId: string): Promise<SessionRecord[]>
+  /**
+   * `listActive` for a client already loaded, with the client as it is afterwards: re-read only when
+   * a session expired (that may repoint its last active session), so the usual request reads it once.
+   */
+  activeState(client: ClientRecord): Promise<{ client: ClientRecord; sessions: SessionRecord[] }>
   /** Ends one session (if still active) and repoints the client's last active session. */
   end(id: string, status?: Exclude<SessionStatus, 'active'>): Promise<SessionRecord | null>
   /** Ends every active session of a client. */
@@ -51,6 +56,21 @@ export function sessionsRepo(q: Queryable, now: () => number, lifetime: SessionL
        WHERE id = $1`,
       [clientId, now()],
     )
+  }
+
+  async function expireAndList(clientId: string): Promise<{ expired: boolean; sessions: SessionRecord[] }> {
+    const t = now()
+    const expired = await q.query(
+      `UPDATE sessions SET status = 'expired', updated_at = $2
+       WHERE client_id = $1 AND status = 'active' AND expire_at <= $2 RETURNING id`,
+      [clientId, t],
+    )
+    if (expired.rows.length > 0) await repointLastActive(clientId)
+    const { rows } = await q.query(
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE client_id = $1 AND status = 'active' ORDER BY created_at, id`,
+      [clientId],
+    )
+    return { expired: expired.rows.length > 0, sessions: rows.map(toSession) }
   }
 
   async function get(id: string): Promise<SessionRecord | null> {
@@ -84,18 +104,11 @@ export function sessionsRepo(q: Queryable, now: () => number, lifetime: SessionL
       return toSession(rows[0] as Record<string, unknown>)
     },
     async listActive(clientId) {
-      const t = now()
-      const expired = await q.query(
-        `UPDATE sessions SET status = 'expired', updated_at = $2
-         WHERE client_id = $1 AND status = 'active' AND expire_at <= $2 RETURNING id`,
-        [clientId, t],
-      )
-      if (expired.rows.length > 0) await repointLastActive(clientId)
-      const { rows } = await q.query(
-        `SELECT ${SESSION_COLUMNS} FROM sessions WHERE client_id = $1 AND status = 'active' ORDER BY created_at, id`,
-        [clientId],
-      )
-      return rows.map(toSession)
+      return (await expireAndList(clientId)).sessions
+    },
+    async activeState(client) {
+      const { expired, sessions } = await expireAndList(client.id)
+      return { client: expired ? ((await getClient(client.id)) ?? client) : client, sessions }
     },
     async end(id, status = 'ended') {
       const { rows } = await q.query(

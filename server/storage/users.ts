@@ -50,7 +50,8 @@ export interface UserRepo {
   /** Sets the image and answers the previous image id (for the caller to delete). */
   setImage(id: string, imageId: string | null): Promise<string | null>
   recordSignIn(id: string): Promise<void>
-  recordActivity(id: string): Promise<void>
+  /** Sets `last_active_at` to now; answers the time written. */
+  recordActivity(id: string): Promise<number>
 }
 
 /** Binds the user queries to `q` (the database or a transaction). */
@@ -150,7 +151,9 @@ export function usersRepo(q: Queryable, now: () => number): UserRepo {
       await q.query('UPDATE users SET last_sign_in_at = $2, last_active_at = $2 WHERE id = $1', [id, t])
     },
     async recordActivity(id) {
-      await q.query('UPDATE users SET last_active_at = $2 WHERE id = $1', [id, now()])
+      const t = now()
+      await q.query('UPDATE users SET last_active_at = $2 WHERE id = $1', [id, t])
+      return t
     },
   }
 }

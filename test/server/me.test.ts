@@ -40,6 +40,17 @@ describe('GET /v1/me', () => {
     expect(body.client.sessions[0].user).toEqual(body.response)
   })
 
+  it('carries exactly the client GET /v1/client answers, though it reuses what it loaded to check the session', async () => {
+    const t = await createTestServer()
+    const { cookie } = await t.signedInUser({ firstName: 'Ada' })
+    // A minute on, the session's expiry slides (a write) during the request itself.
+    t.clock.advance(120_000)
+    const me = await readJson(await t.request('/v1/me', { cookie }))
+    const client = await readJson(await t.request('/v1/client', { cookie }))
+    expect(me.client).toEqual(client.response)
+    expect(me.client.sessions[0].last_active_at).toBe(t.clock.now())
+  })
+
   it('answers 401 signed_out without a cookie, with an unknown cookie, and after sign-out', async () => {
     const t = await createTestServer()
     const { cookie } = await t.signedInUser()
