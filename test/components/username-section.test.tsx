@@ -23,7 +23,7 @@ describe('UsernameSectionView', () => {
   })
 
   describe('when a new username is saved', () => {
-    it('should send it and close the form', async () => {
+    it('should send it, close the form and return focus to its opener', async () => {
       const user = userEvent.setup()
       const onUpdate = vi.fn(async () => {})
       render(<UsernameSectionView user={buildUser()} messages={en} onUpdate={onUpdate} />)
@@ -36,6 +36,7 @@ describe('UsernameSectionView', () => {
       await user.type(input, 'countess{Enter}')
       expect(onUpdate).toHaveBeenCalledWith({ username: 'countess' })
       await waitFor(() => expect(screen.queryByRole('textbox')).not.toBeInTheDocument())
+      expect(screen.getByRole('button', { name: 'Update username' })).toHaveFocus()
     })
   })
 

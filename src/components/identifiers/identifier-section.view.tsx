@@ -12,6 +12,7 @@ import { CodeForm } from './code-form.tsx'
 import { IdentifierList } from './identifier-list.tsx'
 import { LinkWait } from './link-wait.tsx'
 import type { IdentifierFlow, IdentifierItem, IdentifierStrings, VerifyMethod } from './types.ts'
+import { useReturnFocus } from '../shared/use-return-focus.ts'
 
 export interface IdentifierSectionViewProps {
   /** `data-section` of the section. */
@@ -56,12 +57,7 @@ export function IdentifierSectionView(props: IdentifierSectionViewProps) {
   const current = flow.step === 'code' || flow.step === 'link' ? items.find((i) => i.id === flow.id) : undefined
   const canVerify = Boolean(onPrepare) && methods.length > 0
 
-  const wasList = useRef(flow.step === 'list')
-  // Back on the list after a flow: its opener is the natural place to continue from.
-  useEffect(() => {
-    if (!wasList.current && flow.step === 'list') addButton.current?.focus()
-    wasList.current = flow.step === 'list'
-  }, [flow.step])
+  useReturnFocus(flow.step !== 'list', addButton)
 
   // Verified elsewhere (the link opened, another tab), or removed meanwhile: the step is over.
   useEffect(() => {

@@ -10,6 +10,7 @@ import { type FormErrors, noErrors, routeErrors } from '../shared/errors.ts'
 import { Field } from '../shared/field.tsx'
 import { displayName } from '../shared/user.ts'
 import { SectionFrame } from './section.tsx'
+import { useReturnFocus } from '../shared/use-return-focus.ts'
 
 /** The image types the server accepts (it checks the bytes too). */
 export const defaultImageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
@@ -51,12 +52,7 @@ export function ProfileSectionView({
   const editButton = useRef<HTMLButtonElement>(null)
   const name = displayName(user)
 
-  const wasEditing = useRef(editing)
-  // When the form closes, its opener is the natural place to continue from.
-  useEffect(() => {
-    if (wasEditing.current && !editing) editButton.current?.focus()
-    wasEditing.current = editing
-  }, [editing])
+  useReturnFocus(editing, editButton)
   const close = () => setEditing(false)
 
   return (

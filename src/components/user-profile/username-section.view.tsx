@@ -7,6 +7,7 @@ import { Button } from '../shared/button.tsx'
 import { type FormErrors, noErrors, routeErrors } from '../shared/errors.ts'
 import { Field } from '../shared/field.tsx'
 import { SectionFrame } from './section.tsx'
+import { useReturnFocus } from '../shared/use-return-focus.ts'
 
 export interface UsernameSectionViewProps {
   user: User
@@ -34,12 +35,7 @@ export function UsernameSectionView({
   const t = messages.userProfile.username
   const [editing, setEditing] = useState(defaultEditing && Boolean(onUpdate))
   const editButton = useRef<HTMLButtonElement>(null)
-  const wasEditing = useRef(editing)
-  // When the form closes, its opener is the natural place to continue from.
-  useEffect(() => {
-    if (wasEditing.current && !editing) editButton.current?.focus()
-    wasEditing.current = editing
-  }, [editing])
+  useReturnFocus(editing, editButton)
   const close = () => setEditing(false)
   return (
     <SectionFrame id="username" title={t.title} state={editing ? 'edit' : 'view'} className={className}>
