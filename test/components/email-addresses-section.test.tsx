@@ -95,6 +95,20 @@ describe('EmailAddressesSectionView', () => {
     })
   })
 
+  describe('when the address to add is taken', () => {
+    it('should say so at the field with the text for that code and field, and keep what was typed', async () => {
+      const user = userEvent.setup()
+      const onAdd = rejecting(apiError(422, 'form_identifier_exists', 'email_address'))
+      render(<EmailAddressesSectionView user={userWithEmails()} messages={en} onAdd={onAdd} onPrepare={vi.fn()} />)
+      await user.click(screen.getByRole('button', { name: 'Add email address' }))
+      const input = screen.getByRole('textbox', { name: 'Email address' })
+      await user.type(input, 'taken@example.com{Enter}')
+      await waitFor(() => expect(input).toHaveAccessibleDescription(en.errors.form_identifier_exists_email_address))
+      expect(input).toHaveValue('taken@example.com')
+      await expectNoAxeViolations()
+    })
+  })
+
   describe('when an address is added and verified by code', () => {
     it('should send the code and check a pasted code without another click', async () => {
       const user = userEvent.setup()

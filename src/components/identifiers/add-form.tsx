@@ -47,11 +47,7 @@ export function AddForm({ messages, strings, param, onSubmit, onCancel, renderFi
       await onSubmit(value.trim())
       setStatus('idle')
     } catch (error) {
-      const routed = routeErrors(error, [param], messages)
-      // "Already in use" reads better when it names what is in use.
-      const code = (error as { code?: string } | null)?.code
-      const specific = (messages.errors as Record<string, string>)[`${code}_${param.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`]
-      setErrors(specific && routed.fields[param] ? { ...routed, fields: { ...routed.fields, [param]: specific } } : routed)
+      setErrors(routeErrors(error, [param], messages))
       setStatus('error')
       inputRef.current?.focus()
     }

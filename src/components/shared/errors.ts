@@ -18,13 +18,18 @@ interface ErrorLike {
 
 const camel = (name: string) => name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())
 
-/** The catalog text for one error item, filled from its `meta`; the server's text when the code is unknown. */
+/**
+ * The catalog text for one error item, filled from its `meta`: `<code>_<param_name>` first (as Clerk
+ * localizes, e.g. "this email address is already in use"), then `<code>`, then the server's text.
+ */
 export function errorText(
   item: ApiErrorItem,
   messages: Messages,
   values: Record<string, string | number> = {},
 ): string {
-  const template = (messages.errors as Record<string, string>)[item.code]
+  const table = messages.errors as Record<string, string>
+  const param = item.meta.paramName
+  const template = (param && table[`${item.code}_${param}`]) || table[item.code]
   if (template) {
     const filled = format(template, { ...values, ...(item.meta as Record<string, string | number>) })
     // A placeholder nobody could fill reads worse than the server's own sentence.
