@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
-import { startUserkit } from '../server/node/index.ts'
+import { PGlite } from '@electric-sql/pglite'
+import { postgresDatabase, postgresPool, startUserkit } from '../server/node/index.ts'
+import { pgliteDatabase } from '../server/storage/pglite.ts'
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
 const db = arg('db') ?? 'pglite'
@@ -26,17 +28,18 @@ if (db === 'none') {
   process.on('SIGTERM', () => http.close(() => process.exit(0)))
 } else {
   const dataDir = db === 'pglite' ? mkdtempSync(join(tmpdir(), 'userkit-bench-')) : undefined
+  // The bench seeds with SQL, so it opens the database itself and hands it to the server.
+  const q = dataDir ? pgliteDatabase(new PGlite(join(dataDir, 'pgdata'))) : postgresDatabase(postgresPool(arg('database-url') ?? ''))
   const running = await startUserkit({
     port: 0,
-    dataDir,
-    databaseUrl: db === 'postgres' ? arg('database-url') : undefined,
+    env: 'development',
+    database: q,
     demoDir: null,
     dashboardDir: null,
     log: () => undefined,
     // The sign-in below is the only one; keep the limits out of the way of a bench.
     rateLimits: { signInPerIp: { max: 1_000_000, windowMs: 60_000 } },
   })
-  const q = running.server.store.db
   // Seeded with SQL in one statement each: N users, each with a verified primary email.
   await q.query(
     `INSERT INTO users (id, username, first_name, last_name, primary_email_address_id, created_at, updated_at)
@@ -53,7 +56,7 @@ if (db === 'none') {
     [users],
   )
   await q.query('ANALYZE')
-  await running.server.store.createUser({ email: 'bench@example.com', password: 'bench-password', firstName: 'Bench' })
+  await running.server.createUser({ email: 'bench@example.com', password: 'bench-password', firstName: 'Bench' })
   const res = await fetch(`${running.url}/v1/client/sign_ins`, {
     method: 'POST',
     headers: { origin: running.url, 'content-type': 'application/json' },

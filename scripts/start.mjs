@@ -1,11 +1,12 @@
-// `npm start`: builds the demo app, then runs the server (embedded PGlite, development mode).
+// `npm start`: builds the demo app and the dashboard, then runs the server from source (embedded
+// PGlite, development mode: the dev outbox, the demo user and the Dev OIDC provider), serving the demo at /.
 import { spawn } from 'node:child_process'
 import { must } from './lib.mjs'
 
 await must('node', ['scripts/build.mjs', 'demo'])
 const server = spawn('node', ['--import', 'tsx', 'server/node/cli.ts'], {
   stdio: 'inherit',
-  env: { USERKIT_ENV: 'development', ...process.env },
+  env: { USERKIT_ENV: 'development', USERKIT_DEMO_DIR: 'demo/dist', ...process.env },
 })
 // The server closes its database on these signals; pass them on and wait for it to finish.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))

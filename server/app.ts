@@ -1,48 +1,37 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
-import { originGuard } from './auth/origin.ts'
-import type { ServerDeps } from './context.ts'
+import { defaultMessages } from './delivery/messages.ts'
+import { createDomain, type Domain } from './domain.ts'
 import { ApiError, notFound } from './errors.ts'
 import { sendJson } from './http.ts'
 import { randomBase62 } from './ids.ts'
-import { MAX_IMAGE_BYTES } from './images.ts'
+import { assertProductionOAuth } from './oauth/config.ts'
 import { DEFAULT_RATE_LIMITS, normalizeOrigin, type ResolvedOptions, type UserkitServerOptions } from './options.ts'
 import { scryptHasher } from './password.ts'
-import { clientRoutes } from './routes/client.ts'
-import { environmentRoutes } from './routes/environment.ts'
-import { imageRoutes } from './routes/images.ts'
-import { meRoutes } from './routes/me.ts'
-import { profileImageRoutes } from './routes/profile-image.ts'
-import { signInRoutes } from './routes/sign-ins.ts'
-import { defaultMessages } from './delivery/messages.ts'
 import { isPhoneCountry } from './phone.ts'
+import { backendApi } from './routes/backend/index.ts'
+import { dashboardApi } from './routes/dashboard.ts'
 import { devOutboxRoutes } from './routes/dev-outbox.ts'
-import { emailAddressRoutes } from './routes/email-addresses.ts'
-import { phoneNumberRoutes } from './routes/phone-numbers.ts'
-import { verifyLinkRoutes } from './routes/verify-link.ts'
-import { assertProductionOAuth, externalAccountRoutes } from './routes/external-accounts.ts'
-import { mountDashboard } from './dashboard/routes.ts'
-import { mountBackendApi } from './backend/index.ts'
-import { createUser, type CreateUserInput } from './seed.ts'
-import { migrate } from './storage/migrations.ts'
+import type { RouteDeps } from './routes/env.ts'
+import { frontendApi } from './routes/frontend/index.ts'
+import { DEFAULT_DASHBOARD_LIFETIME } from './storage/dashboard-sessions.ts'
+import { migrate } from './storage/migrations/index.ts'
 import type { UserRecord } from './storage/records.ts'
 import { DEFAULT_SESSION_LIFETIME } from './storage/sessions.ts'
 import { createStore, type Store } from './storage/store.ts'
-
-/** Storage functions plus `createUser`, which hashes with the server's password hasher. */
-export interface UserkitStore extends Store {
-  /** Creates a user with verified email addresses (demo data, tests, stories). Throws a 422 `ApiError` on a broken rule. */
-  createUser(input: CreateUserInput): Promise<UserRecord>
-}
+import type { CreateUserInput } from './users/create.ts'
 
 /** A running userkit server core. */
 export interface UserkitServer {
   /** The Hono app: `app.request()` in tests, `app.fetch` in Node or in a browser page. */
   app: Hono
-  /** Storage functions, to seed users in tests and stories. */
-  store: UserkitStore
+  /** The repositories, for reading what the server keeps (tests and stories look here). */
+  store: Store
+  /**
+   * Creates a user with the rules of the Backend API's `POST /v1/users` (demo data, tests,
+   * stories, your own seeding). Throws a 422 `ApiError` on a broken rule.
+   */
+  createUser(input: CreateUserInput): Promise<UserRecord>
   /** The Backend API key: from the options, or generated once and kept in the database. */
   secretKey: string
   /** The options with defaults applied. */
@@ -51,28 +40,39 @@ export interface UserkitServer {
   close(): Promise<void>
 }
 
-/** JSON bodies are small; only the avatar upload may be large. */
-const JSON_BODY_LIMIT = 64 * 1024
-const UPLOAD_BODY_LIMIT = MAX_IMAGE_BYTES + 64 * 1024
-
 /**
  * Creates the userkit server: migrates the database, loads or generates the secret key and builds
- * the Hono app. Uses web-standard APIs only, so it runs in Node and inside a browser page.
+ * the Hono app. Uses web-standard APIs only, so it runs in Node and inside a browser page. Without
+ * `env: 'development'` it is a production server: no dev outbox, nothing but what the options say.
  */
 export async function createUserkitServer(options: UserkitServerOptions): Promise<UserkitServer> {
   const resolved = resolveOptions(options)
-  assertProductionOAuth(resolved)
+  assertProductionOAuth(resolved.env, resolved.oauth)
   const db = options.database
   await migrate(db, resolved.now)
-  const base = createStore(db, { now: resolved.now, sessionLifetime: resolved.sessionLifetime })
-  const hasher = options.passwordHasher ?? scryptHasher()
-  const store: UserkitStore = { ...base, createUser: (input) => createUser(base, hasher, input) }
+  const store = createStore(db, { now: resolved.now, sessionLifetime: resolved.sessionLifetime, dashboardLifetime: DEFAULT_DASHBOARD_LIFETIME })
   const prefix = resolved.env === 'production' ? 'sk_live_' : 'sk_test_'
   const secretKey = options.secretKey ?? (await store.settings.getOrInit('secret_key', prefix + randomBase62(40)))
-  const app = buildApp({ store, hasher, options: resolved })
-  mountBackendApi(app, { store, hasher, options: resolved }, secretKey)
-  mountDashboard(app, { db, rateLimits: store.rateLimits, options: resolved, secretKey, password: options.dashboardPassword })
-  return { app, store, secretKey, options: resolved, close: () => db.close() }
+  const domain = createDomain({
+    store,
+    options: resolved,
+    hasher: options.passwordHasher ?? scryptHasher(),
+    onChange: options.onChange,
+    secretKey,
+    dashboardPassword: options.dashboardPassword,
+  })
+  const app = buildApp({ domain, store, options: resolved }, secretKey)
+  return {
+    app,
+    store,
+    async createUser(input) {
+      const id = await domain.users.create(input)
+      return (await store.users.get(id)) as UserRecord
+    },
+    secretKey,
+    options: resolved,
+    close: () => db.close(),
+  }
 }
 
 function phoneCountry(country: string): string {
@@ -88,7 +88,7 @@ function resolveOptions(options: UserkitServerOptions): ResolvedOptions {
     allowed.add(normal)
   }
   return {
-    env: options.env ?? 'development',
+    env: options.env ?? 'production',
     allowedOrigins: allowed,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     sessionLifetime: { ...DEFAULT_SESSION_LIFETIME, ...options.sessionLifetime },
@@ -104,10 +104,9 @@ function resolveOptions(options: UserkitServerOptions): ResolvedOptions {
   }
 }
 
-function buildApp(deps: ServerDeps): Hono {
+/** The root app: one error handler, and each API mounted where it lives. */
+function buildApp(deps: RouteDeps, secretKey: string): Hono {
   const app = new Hono()
-  const { allowedOrigins } = deps.options
-
   app.onError((error, c) => {
     const traceId = crypto.randomUUID()
     if (error instanceof ApiError) return sendJson(c, error.toJSON(traceId), error.status, error.headers)
@@ -125,42 +124,11 @@ function buildApp(deps: ServerDeps): Hono {
   app.notFound(() => {
     throw notFound()
   })
-
-  // Cross-origin callers the operator allowed may send cookies; everyone else gets no CORS headers.
-  if (allowedOrigins.size > 0) {
-    app.use(
-      '/v1/*',
-      cors({
-        origin: (origin) => (allowedOrigins.has(normalizeOrigin(origin) ?? '') ? origin : null),
-        credentials: true,
-        allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
-        allowHeaders: ['Content-Type'],
-      }),
-    )
-  }
-  app.use('/v1/*', (c, next) =>
-    bodyLimit({
-      maxSize: /^\/v1\/(me|users\/[^/]+)\/profile_image$/.test(c.req.path) ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError(413, 'request_body_too_large', 'Request body too large', {
-          longMessage: 'The request body is larger than the server accepts.',
-        })
-      },
-    })(c, next),
-  )
-  const guard = originGuard(allowedOrigins)
-  for (const path of ['/v1/client', '/v1/client/*', '/v1/me', '/v1/me/*']) app.use(path, guard)
-
-  environmentRoutes(app, deps)
-  signInRoutes(app, deps)
-  clientRoutes(app, deps)
-  meRoutes(app, deps)
-  profileImageRoutes(app, deps)
-  imageRoutes(app, deps)
-  emailAddressRoutes(app, deps)
-  phoneNumberRoutes(app, deps)
-  verifyLinkRoutes(app, deps)
-  if (deps.options.env === 'development') devOutboxRoutes(app, deps)
-  externalAccountRoutes(app, deps)
+  app.route('/v1', frontendApi(deps))
+  app.route('/v1', backendApi(deps, secretKey))
+  app.route('/dashboard/api', dashboardApi(deps, secretKey, (request) => app.fetch(request)))
+  if (deps.options.env === 'development') app.route('/dev', devOutboxRoutes(deps))
   return app
 }
+
+export type { Domain }

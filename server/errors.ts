@@ -1,4 +1,4 @@
-import type { ErrorItemJSON, ErrorsJSON } from '../src/api/wire.ts'
+import type { ErrorCode, ErrorItemJSON, ErrorsJSON } from '../src/wire/index.ts'
 
 /** Options for an `ApiError` beyond status, code and message. */
 export interface ApiErrorOptions {
@@ -16,12 +16,12 @@ export interface ApiErrorOptions {
  */
 export class ApiError extends Error {
   readonly status: number
-  readonly code: string
+  readonly code: ErrorCode
   readonly longMessage: string
   readonly param: string | undefined
   readonly headers: Record<string, string>
 
-  constructor(status: number, code: string, message: string, options: ApiErrorOptions = {}) {
+  constructor(status: number, code: ErrorCode, message: string, options: ApiErrorOptions = {}) {
     super(message)
     this.name = 'ApiError'
     this.status = status
@@ -54,3 +54,16 @@ export const signedOut = () =>
 /** 404: an id that does not exist or is not the signed-in user's (the two are indistinguishable on purpose). */
 export const notFound = (what = 'resource') =>
   new ApiError(404, 'resource_not_found', 'not found', { longMessage: `No ${what} was found.` })
+
+/** 422 `form_param_format_invalid` at `param`: the value is not of the form the field takes. */
+export const formatInvalid = (param: string | undefined, longMessage: string, message = 'is invalid') =>
+  new ApiError(422, 'form_param_format_invalid', message, { longMessage, param })
+
+/** 429 with `Retry-After`: a rate limit said no until `retryAt` (Unix ms). */
+export function tooManyRequests(retryAt: number, now: number, what: string): ApiError {
+  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000))
+  return new ApiError(429, 'too_many_requests', 'Too many requests. Please try again later.', {
+    longMessage: `Too many ${what}. Try again in ${seconds} seconds.`,
+    headers: { 'Retry-After': String(seconds) },
+  })
+}

@@ -1,8 +1,9 @@
 import type { Context } from 'hono'
-import type { OAuthOptions } from './oauth/config.ts'
+import type { OutboxMessageJSON } from '../src/wire/index.ts'
+import type { ChangeHook } from './changes.ts'
 import type { MessageCatalog } from './delivery/messages.ts'
-import type { OutboxMessageJSON } from './delivery/outbox.ts'
 import type { Delivery } from './delivery/types.ts'
+import type { OAuthOptions } from './oauth/config.ts'
 import type { PasswordHasher } from './password.ts'
 import type { Database } from './storage/database.ts'
 import type { SessionLifetime } from './storage/sessions.ts'
@@ -25,6 +26,8 @@ export interface RateLimits {
   verificationPreparePerIdentifier: RateLimitRule
   /** Verification codes or links one user may have sent, all their addresses together. Default 30 per hour. */
   verificationPreparePerUser: RateLimitRule
+  /** Failed sign-ins to the users dashboard per client IP. Default 10 per 10 minutes. */
+  dashboardSignInPerIp: RateLimitRule
 }
 
 /** The rate limits used when the options do not override them. */
@@ -33,13 +36,20 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   signInPerIp: { max: 50, windowMs: 10 * 60_000 },
   verificationPreparePerIdentifier: { max: 3, windowMs: 60_000 },
   verificationPreparePerUser: { max: 30, windowMs: 60 * 60_000 },
+  dashboardSignInPerIp: { max: 10, windowMs: 10 * 60_000 },
 }
 
 /** Options of `createUserkitServer`. Only `database` is required. */
 export interface UserkitServerOptions {
-  /** Where all state lives: `pgliteDatabase(pglite)` or, later, a PostgreSQL pool. The server migrates it and closes it on `close()`. */
+  /**
+   * Where all state lives: `pgliteDatabase(pglite)`, or `postgresDatabase(pool)` from
+   * `@userkit/server/node`. The server migrates it and closes it on `close()`.
+   */
   database: Database
-  /** `'production'` turns off development-only routes and demo data. Default `'development'`. */
+  /**
+   * `'development'` turns on what must never run in production: the dev outbox (every code and
+   * link readable at `/dev/outbox.json`) and, in the Node adapter, the demo user. Default `'production'`.
+   */
   env?: 'development' | 'production'
   /** The Backend API key. Default: generated once (`sk_test_…`, `sk_live_…` in production) and kept in the database. */
   secretKey?: string
@@ -78,6 +88,11 @@ export interface UserkitServerOptions {
   oauth?: OAuthOptions
   /** An operator password that opens the users dashboard besides the secret key (`USERKIT_DASHBOARD_PASSWORD`). Default: none. */
   dashboardPassword?: string | undefined
+  /**
+   * Hears every change of a user or a session (`user.created`, `session.revoked` …), once each,
+   * inside the transaction that makes it: a throw rolls the change back. Default: none.
+   */
+  onChange?: ChangeHook
 }
 
 /** The options with every default applied. */

@@ -1,5 +1,6 @@
 import { errorFromResponse, localError, UserkitApiError } from '../../src/api/errors.ts'
-import type { BapiSession, BapiUser, CreateUserDraft, JsonObject, UserListParams } from './types.ts'
+import type { CreateUserDraft, JsonObject, UserListParams } from './types.ts'
+import type { BackendSessionJSON, BackendUserJSON } from '../../src/wire/index.ts'
 
 /** The dashboard's only door to the server: `/dashboard/api/…`, under the operator's cookie. */
 export interface DashboardApi {
@@ -7,16 +8,16 @@ export interface DashboardApi {
   getSession(): Promise<{ expire_at: number }>
   signIn(input: { secret_key: string } | { password: string }): Promise<{ expire_at: number }>
   signOut(): Promise<void>
-  listUsers(params: UserListParams): Promise<BapiUser[]>
+  listUsers(params: UserListParams): Promise<BackendUserJSON[]>
   countUsers(query: string): Promise<number>
-  getUser(id: string): Promise<BapiUser>
-  createUser(draft: CreateUserDraft): Promise<BapiUser>
+  getUser(id: string): Promise<BackendUserJSON>
+  createUser(draft: CreateUserDraft): Promise<BackendUserJSON>
   deleteUser(id: string): Promise<void>
   /** `PATCH /v1/users/{id}/metadata`: a deep merge where `null` deletes a key. */
-  patchMetadata(id: string, patch: { public_metadata?: JsonObject; private_metadata?: JsonObject }): Promise<BapiUser>
-  setBanned(id: string, banned: boolean): Promise<BapiUser>
-  listActiveSessions(userId: string): Promise<BapiSession[]>
-  revokeSession(id: string): Promise<BapiSession>
+  patchMetadata(id: string, patch: { public_metadata?: JsonObject; private_metadata?: JsonObject }): Promise<BackendUserJSON>
+  setBanned(id: string, banned: boolean): Promise<BackendUserJSON>
+  listActiveSessions(userId: string): Promise<BackendSessionJSON[]>
+  revokeSession(id: string): Promise<BackendSessionJSON>
 }
 
 /** Options of `createDashboardApi`. */
@@ -95,7 +96,7 @@ export function createDashboardApi({ baseUrl = '', fetch: fetcher = globalThis.f
     setBanned: (id, banned) => call('POST', `/v1/users/${encodeURIComponent(id)}/${banned ? 'ban' : 'unban'}`),
     listActiveSessions: async (userId) => {
       const search = new URLSearchParams({ user_id: userId, status: 'active', paginated: 'true', limit: '100' })
-      const json = await call<BapiSession[] | { data: BapiSession[] }>('GET', `/v1/sessions?${search}`)
+      const json = await call<BackendSessionJSON[] | { data: BackendSessionJSON[] }>('GET', `/v1/sessions?${search}`)
       // Clerk answers `{data, total_count}` when paginated=true, a bare array otherwise.
       return Array.isArray(json) ? json : json.data
     },

@@ -1,17 +1,30 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { serve, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
 import { createUserkitServer, type UserkitServer } from '../app.ts'
-import { formatDevMessage } from '../delivery/outbox.ts'
+import { formatDevMessage } from '../delivery/dev-outbox.ts'
+import { escapeHtml } from '../delivery/html.ts'
 import { ApiError } from '../errors.ts'
 import type { UserkitServerOptions } from '../options.ts'
 import { pgliteDatabase } from '../storage/pglite.ts'
 import { postgresDatabase, postgresPool } from './postgres.ts'
 import { nodeScryptHasher } from './password.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+/**
+ * The built users dashboard: inside the installed package (`dist/dashboard-app`, copied there by
+ * its build), or in a checkout after `npm run build` (`dashboard/dist`). `null` when neither exists.
+ */
+export function builtDashboardDir(): string | null {
+  const candidates = [join(here, '..', '..', 'dashboard-app'), join(here, '..', '..', 'dashboard', 'dist')]
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null
+}
 
 /** The demo user created on the first start in development (never in production). */
 export const DEMO_USER = {
@@ -34,9 +47,9 @@ export interface StartUserkitOptions
   dataDir?: string
   /** `postgres://…`: keep everything in PostgreSQL instead of PGlite (`DATABASE_URL`). Ignored when `database` is given. */
   databaseUrl?: string
-  /** The built demo app served at `/` (SPA fallback to index.html). Default `./demo/dist`; `null` serves none. */
+  /** A built single-page app to serve at `/` (fallback to its index.html), such as the demo. Default: none, `/` says the server is running. */
   demoDir?: string | null
-  /** The built users dashboard served at `/dashboard` (SPA fallback to its index.html). Default `./dashboard/dist`; `null` serves none. */
+  /** The built users dashboard served at `/dashboard`. Default: the one this package ships (`builtDashboardDir()`); `null` serves none. */
   dashboardDir?: string | null
   /** Where start-up lines go. Default `console.log`. */
   log?: (line: string) => void
@@ -52,13 +65,14 @@ export interface RunningUserkit {
 }
 
 /**
- * Starts userkit on Node: PGlite persisted in `dataDir` (unless a `database` is given), node:crypto
- * scrypt, the connection's address for rate limits, the demo app at `/` and, in development, a
- * demo user on first start.
+ * Starts userkit on Node: PGlite persisted in `dataDir` (unless a `database` or `databaseUrl` is
+ * given), node:crypto scrypt, the connection's address for rate limits, the users dashboard, an app
+ * at `/` when `demoDir` is given and, in development only, a demo user on first start. Production
+ * unless `env: 'development'`.
  */
 export async function startUserkit(options: StartUserkitOptions = {}): Promise<RunningUserkit> {
   const log = options.log ?? console.log
-  const env = options.env ?? 'development'
+  const env = options.env ?? 'production'
   let database = options.database
   if (!database && options.databaseUrl) {
     database = postgresDatabase(postgresPool(options.databaseUrl))
@@ -96,20 +110,23 @@ export async function startUserkit(options: StartUserkitOptions = {}): Promise<R
   // The dev outbox (the core registers it only in development; in production this is its 404).
   root.all('/dev/*', (c) => server.app.fetch(c.req.raw, c.env))
   root.all('/dashboard/api/*', (c) => server.app.fetch(c.req.raw, c.env))
-  const dashboardDir = options.dashboardDir === null ? null : resolve(options.dashboardDir ?? 'dashboard/dist')
-  if (dashboardDir) serveDashboard(root, dashboardDir)
-  const demoDir = options.demoDir === null ? null : resolve(options.demoDir ?? 'demo/dist')
+  const dashboardDir = options.dashboardDir === null ? null : options.dashboardDir ? resolve(options.dashboardDir) : builtDashboardDir()
+  if (options.dashboardDir !== null) serveDashboard(root, dashboardDir)
+  const demoDir = options.demoDir ? resolve(options.demoDir) : null
   const index = demoDir ? join(demoDir, 'index.html') : null
   if (demoDir && index && existsSync(index)) {
     root.use('*', serveStatic({ root: demoDir }))
     // Client-side routes (/account …) get the app's shell.
     root.get('*', (c) => c.html(readFileSync(index, 'utf8')))
+  } else if (demoDir) {
+    root.get('*', (c) =>
+      c.html(`<!doctype html><meta charset="utf-8"><title>userkit</title><h1>userkit is running</h1><p>There is no built app in ${escapeHtml(demoDir)}: build it, then reload.</p>`, 503),
+    )
   } else {
     root.get('*', (c) =>
       c.html(
         '<!doctype html><meta charset="utf-8"><title>userkit</title><h1>userkit is running</h1>' +
-          '<p>The demo app is not built. Run <code>npm run build</code> (or <code>npm start</code>), then reload.</p>' +
-          '<p>The Frontend API is at <a href="/v1/environment">/v1/environment</a>.</p>',
+          '<p>The Frontend API is at <a href="/v1/environment">/v1/environment</a>, the users dashboard at <a href="/dashboard/">/dashboard/</a>.</p>',
       ),
     )
   }
@@ -137,14 +154,14 @@ export async function startUserkit(options: StartUserkitOptions = {}): Promise<R
 }
 
 /** The operators' app at `/dashboard/…`: its files, and its shell for client-side routes (/dashboard/users/…). */
-function serveDashboard(root: Hono, dir: string): void {
-  const index = join(dir, 'index.html')
+function serveDashboard(root: Hono, dir: string | null): void {
+  const index = dir ? join(dir, 'index.html') : null
   // The shell must never be cached: a new build renames the assets it points to.
   const shell = (c: Context) =>
-    existsSync(index)
+    index && existsSync(index)
       ? c.html(readFileSync(index, 'utf8'), 200, { 'Cache-Control': 'no-store' })
       : c.text('The dashboard is not built. Run npm run build, then reload.', 503)
-  root.use('/dashboard/assets/*', serveStatic({ root: dir, rewriteRequestPath: (path) => path.replace(/^\/dashboard/, '') }))
+  if (dir) root.use('/dashboard/assets/*', serveStatic({ root: dir, rewriteRequestPath: (path) => path.replace(/^\/dashboard/, '') }))
   root.get('/dashboard', shell)
   root.get('/dashboard/*', shell)
 }
@@ -153,17 +170,15 @@ function serveDashboard(root: Hono, dir: string): void {
 async function ensureDemoUser(server: UserkitServer, log: (line: string) => void): Promise<void> {
   if ((await server.store.settings.get('demo_user_seeded')) === null) {
     try {
-      await server.store.createUser({ ...DEMO_USER })
+      await server.createUser({ ...DEMO_USER })
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'form_identifier_exists')) throw error
     }
     await server.store.settings.set('demo_user_seeded', new Date(server.options.now()).toISOString())
   }
-  const { rows } = await server.store.db.query(
-    "SELECT 1 FROM identifications WHERE type = 'email_address' AND lower(value) = lower($1)",
-    [DEMO_USER.email],
-  )
-  if (rows.length > 0) log(`Demo user: ${DEMO_USER.email}  password: ${DEMO_USER.password}`)
+  if (await server.store.identifications.findByValue('email_address', DEMO_USER.email)) {
+    log(`Demo user: ${DEMO_USER.email}  password: ${DEMO_USER.password}`)
+  }
 }
 
 export { nodeScryptHasher } from './password.ts'

@@ -108,3 +108,18 @@ export function oauthProvidersFromEnv(env: Readonly<Record<string, string | unde
   }
   return out
 }
+
+/**
+ * Refuses a production configuration that would leak: an `http:` provider, or providers with no
+ * token encryption key. Runs before the database is touched, so a refused start leaves nothing open.
+ */
+export function assertProductionOAuth(env: 'development' | 'production', options: OAuthOptions): void {
+  if (env !== 'production') return
+  const providers = resolveProviders(options.providers)
+  for (const p of providers.values()) {
+    if (p.allowInsecureRequests) throw new TypeError(`userkit: OAuth provider "${p.key}" allows http: requests, which production forbids.`)
+  }
+  if (providers.size > 0 && !options.encryptionKey) {
+    throw new TypeError('userkit: set USERKIT_ENCRYPTION_KEY (32 random bytes, base64url) to encrypt OAuth tokens in production.')
+  }
+}

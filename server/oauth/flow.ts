@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import type { ErrorCode } from '../../src/wire/index.ts'
 import type { ResolvedProvider } from './config.ts'
 
 /** What userkit keeps of a provider's user. */
@@ -26,7 +27,7 @@ export interface CompletedGrant {
 /** A flow failure with the code the kit shows (`oauth_access_denied`, `oauth_provider_error`). */
 export class OAuthFlowError extends Error {
   constructor(
-    readonly code: 'oauth_access_denied' | 'oauth_provider_error',
+    readonly code: Extract<ErrorCode, 'oauth_access_denied' | 'oauth_provider_error'>,
     message: string,
   ) {
     super(message)

@@ -1,8 +1,9 @@
-import type { Hono } from 'hono'
-import type { ServerDeps } from '../context.ts'
+import { Hono } from 'hono'
+import type { OutboxMessageJSON } from '../../src/wire/index.ts'
+import { outboxMessageJSON } from '../delivery/dev-outbox.ts'
 import { escapeHtml, HTML_HEADERS, htmlPage } from '../delivery/html.ts'
-import { outboxRepo, type OutboxMessageJSON } from '../delivery/outbox.ts'
 import { sendJson } from '../http.ts'
+import type { RouteDeps } from './env.ts'
 
 /**
  * The `?to=` filter. An unencoded `+` in a query string arrives as a space, so `?to=+14155550123`
@@ -18,15 +19,11 @@ function toFilter(value: string | undefined): string | undefined {
  * `GET /dev/outbox.json` (`[{id, channel, to, subject, text, code, link, created_at}]`), newest
  * first, `?to=` filtering by recipient. e2e tests read codes and links here.
  */
-export function devOutboxRoutes(app: Hono, deps: ServerDeps): void {
-  const list = (to: string | undefined) => outboxRepo(deps.store.db, deps.options.now).list({ to: toFilter(to) })
-
-  app.get('/dev/outbox.json', async (c) => sendJson(c, await list(c.req.query('to'))))
-
-  app.get('/dev/outbox', async (c) => {
-    const messages = await list(c.req.query('to'))
-    return c.body(htmlPage('Dev outbox', outboxHtml(messages)), 200, HTML_HEADERS)
-  })
+export function devOutboxRoutes(deps: RouteDeps) {
+  const list = async (to: string | undefined) => (await deps.store.outbox.list({ to: toFilter(to) })).map(outboxMessageJSON)
+  return new Hono()
+    .get('/outbox.json', async (c) => sendJson(c, await list(c.req.query('to'))))
+    .get('/outbox', async (c) => c.body(htmlPage('Dev outbox', outboxHtml(await list(c.req.query('to')))), 200, HTML_HEADERS))
 }
 
 // Development-only tooling, never shipped to end users: its few words stay here, not in a catalog.

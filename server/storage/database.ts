@@ -21,14 +21,44 @@ export interface Database extends Queryable {
 }
 
 /** SQLSTATE for a unique-constraint violation, the same on PostgreSQL and PGlite. */
-export const UNIQUE_VIOLATION = '23505'
+const UNIQUE_VIOLATION = '23505'
 
-/** Whether `error` is a unique violation (optionally of the named constraint or index). */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  if (typeof error !== 'object' || error === null) return false
+/** What a unique index guards, as the APIs name it. */
+export type UniqueField = 'username' | 'external_id' | 'email_address' | 'phone_number' | 'provider_account'
+
+/**
+ * A write that broke a unique index, named by what the index guards. Repositories throw it; the
+ * domain turns it into the APIs' `form_identifier_exists` (server/users/rules.ts) in one place.
+ */
+export class UniqueViolation extends Error {
+  override name = 'UniqueViolation'
+  constructor(readonly field: UniqueField) {
+    super(`userkit: ${field} is taken`)
+  }
+}
+
+/** The unique index that `error` violated, or `null` when it is not a unique violation. */
+function violatedIndex(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null
   const e = error as { code?: unknown; constraint?: unknown; message?: unknown }
-  if (e.code !== UNIQUE_VIOLATION) return false
-  if (!constraint) return true
+  if (e.code !== UNIQUE_VIOLATION) return null
+  if (typeof e.constraint === 'string' && e.constraint) return e.constraint
   // PGlite does not always fill `constraint`; its message names the index either way.
-  return e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint))
+  const named = typeof e.message === 'string' ? /"([^"]+)"/.exec(e.message) : null
+  return named?.[1] ?? ''
+}
+
+/**
+ * Runs one write and rethrows a violation of one of `indexes` as `UniqueViolation` with the field
+ * that index guards; anything else passes through unchanged.
+ */
+export async function guardUnique<T>(indexes: Readonly<Record<string, UniqueField>>, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    const index = violatedIndex(error)
+    const field = index === null ? undefined : indexes[index]
+    if (field) throw new UniqueViolation(field)
+    throw error
+  }
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from './database.ts'
+import { guardUnique, type Queryable } from './database.ts'
 import { ms, msOrNull } from './records.ts'
 
 /** A connected OAuth account as the Frontend API may see it: its tokens never leave storage here. */
@@ -38,28 +38,12 @@ export interface ExternalAccountWrite {
   tokenExpiresAt: number | null
 }
 
-/** A pending authorization request, as stored (the verifier still encrypted). */
-export interface OAuthStateRecord {
-  clientId: string
-  userId: string
-  provider: string
-  externalAccountId: string
-  reauthorize: boolean
-  codeVerifier: string
-  nonce: string | null
-  scopes: string
-  redirectUri: string
-  redirectUrl: string
-  expireAt: number
-}
-
-const COLUMNS = `id, user_id, provider, provider_user_id, identification_id, owned_identification, email_address,
+/** Every column but the tokens, which never leave storage through a record. */
+export const ACCOUNT_COLUMNS = `id, user_id, provider, provider_user_id, identification_id, owned_identification, email_address,
   email_address_verified, first_name, last_name, username, image_url, approved_scopes, verification_error, created_at, updated_at`
 
-/** Connected accounts and pending OAuth states. */
+/** Connected accounts (the users repository reads them along with their users). */
 export interface ExternalAccountRepo {
-  /** The accounts of these users, oldest first, grouped by user id. */
-  listForUsers(userIds: readonly string[]): Promise<Map<string, ExternalAccountRecord[]>>
   /** One account of one user; `null` when it is not theirs. */
   getForUser(userId: string, id: string): Promise<ExternalAccountRecord | null>
   findByProviderUser(provider: string, providerUserId: string): Promise<ExternalAccountRecord | null>
@@ -75,43 +59,28 @@ export interface ExternalAccountRepo {
   ): Promise<void>
   update(id: string, input: ExternalAccountWrite): Promise<void>
   remove(id: string): Promise<void>
-  saveState(stateHash: string, state: OAuthStateRecord): Promise<void>
-  /** Reads and deletes a state in one statement, so a state is usable once however many requests race. */
-  takeState(stateHash: string): Promise<OAuthStateRecord | null>
-  /** Deletes states past their expiry. */
-  purgeExpiredStates(): Promise<void>
 }
+
+/** Two callbacks racing for one provider account: the unique index decides. */
+const UNIQUE = { external_accounts_provider_user_key: 'provider_account' } as const
 
 /** Binds the external-account queries to `q` (the database or a transaction). */
 export function externalAccountsRepo(q: Queryable, now: () => number): ExternalAccountRepo {
   return {
-    async listForUsers(userIds) {
-      const out = new Map<string, ExternalAccountRecord[]>()
-      if (userIds.length === 0) return out
-      const { rows } = await q.query(
-        `SELECT ${COLUMNS} FROM external_accounts WHERE user_id = ANY($1::text[]) ORDER BY created_at, seq`,
-        [userIds],
-      )
-      for (const row of rows) {
-        const account = toRecord(row)
-        out.set(account.userId, [...(out.get(account.userId) ?? []), account])
-      }
-      return out
-    },
     async getForUser(userId, id) {
-      const { rows } = await q.query(`SELECT ${COLUMNS} FROM external_accounts WHERE id = $1 AND user_id = $2`, [id, userId])
-      return rows[0] ? toRecord(rows[0]) : null
+      const { rows } = await q.query(`SELECT ${ACCOUNT_COLUMNS} FROM external_accounts WHERE id = $1 AND user_id = $2`, [id, userId])
+      return rows[0] ? toExternalAccount(rows[0]) : null
     },
     async findByProviderUser(provider, providerUserId) {
       const { rows } = await q.query(
-        `SELECT ${COLUMNS} FROM external_accounts WHERE provider = $1 AND provider_user_id = $2`,
+        `SELECT ${ACCOUNT_COLUMNS} FROM external_accounts WHERE provider = $1 AND provider_user_id = $2`,
         [provider, providerUserId],
       )
-      return rows[0] ? toRecord(rows[0]) : null
+      return rows[0] ? toExternalAccount(rows[0]) : null
     },
     async insert(a) {
       const t = now()
-      await q.query(
+      await guardUnique(UNIQUE, () => q.query(
         `INSERT INTO external_accounts (id, user_id, provider, provider_user_id, identification_id, owned_identification,
            email_address, email_address_verified, first_name, last_name, username, image_url, approved_scopes,
            access_token, refresh_token, token_expires_at, created_at, updated_at)
@@ -121,7 +90,7 @@ export function externalAccountsRepo(q: Queryable, now: () => number): ExternalA
           a.emailAddressVerified, a.firstName, a.lastName, a.username, a.imageUrl, a.approvedScopes,
           a.accessToken, a.refreshToken, a.tokenExpiresAt, t,
         ],
-      )
+      ))
     },
     async update(id, a) {
       await q.query(
@@ -138,42 +107,11 @@ export function externalAccountsRepo(q: Queryable, now: () => number): ExternalA
     async remove(id) {
       await q.query('DELETE FROM external_accounts WHERE id = $1', [id])
     },
-    async saveState(stateHash, s) {
-      await q.query(
-        `INSERT INTO oauth_states (state_hash, client_id, user_id, provider, external_account_id, reauthorize, code_verifier,
-           nonce, scopes, redirect_uri, redirect_url, expire_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          stateHash, s.clientId, s.userId, s.provider, s.externalAccountId, s.reauthorize, s.codeVerifier, s.nonce,
-          s.scopes, s.redirectUri, s.redirectUrl, s.expireAt, now(),
-        ],
-      )
-    },
-    async takeState(stateHash) {
-      const { rows } = await q.query('DELETE FROM oauth_states WHERE state_hash = $1 RETURNING *', [stateHash])
-      const row = rows[0]
-      if (!row) return null
-      return {
-        clientId: row.client_id as string,
-        userId: row.user_id as string,
-        provider: row.provider as string,
-        externalAccountId: row.external_account_id as string,
-        reauthorize: row.reauthorize === true,
-        codeVerifier: row.code_verifier as string,
-        nonce: (row.nonce as string | null) ?? null,
-        scopes: row.scopes as string,
-        redirectUri: row.redirect_uri as string,
-        redirectUrl: row.redirect_url as string,
-        expireAt: ms(row.expire_at),
-      }
-    },
-    async purgeExpiredStates() {
-      await q.query('DELETE FROM oauth_states WHERE expire_at <= $1', [now()])
-    },
   }
 }
 
-function toRecord(row: Record<string, unknown>): ExternalAccountRecord {
+/** The row mapper of `external_accounts`. */
+export function toExternalAccount(row: Record<string, unknown>): ExternalAccountRecord {
   return {
     id: row.id as string,
     userId: row.user_id as string,

@@ -31,20 +31,35 @@ export interface SessionRepo {
    * a session expired (that may repoint its last active session), so the usual request reads it once.
    */
   activeState(client: ClientRecord): Promise<{ client: ClientRecord; sessions: SessionRecord[] }>
-  /** Ends one session (if still active) and repoints the client's last active session. */
+  /** Ends one session (if still active) and repoints its client's last active session; answers it as it is then. */
   end(id: string, status?: Exclude<SessionStatus, 'active'>): Promise<SessionRecord | null>
-  /** Ends every active session of a client. */
-  endAll(clientId: string): Promise<void>
+  /** Ends every active session of a client; answers those it ended. */
+  endAll(clientId: string): Promise<SessionRecord[]>
+  /** Revokes every active session of a user (a ban, a password reset); answers those it revoked. */
+  revokeForUser(userId: string): Promise<SessionRecord[]>
+  /**
+   * The Backend API's session list, newest first. Sessions past their expiry still read `active`
+   * until a request touches them; here they are reported, and filtered, as `expired`.
+   */
+  list(filter: SessionFilter, page: { limit: number; offset: number }): Promise<{ sessions: SessionRecord[]; total: number }>
   /** Slides an active session's expiry; cheap to call on every request (writes at most about once a minute). */
   touch(session: SessionRecord): Promise<SessionRecord>
 }
 
+/** Filters of the Backend API's `GET /v1/sessions`. */
+export interface SessionFilter {
+  userId?: string
+  clientId?: string
+  status?: string
+}
+
+const CLIENT_COLUMNS = 'id, last_active_session_id, created_at, updated_at'
 const SESSION_COLUMNS = 'id, client_id, user_id, status, last_active_at, expire_at, abandon_at, created_at, updated_at'
 
 /** Binds the client and session queries to `q`. */
 export function sessionsRepo(q: Queryable, now: () => number, lifetime: SessionLifetime): SessionRepo {
   async function getClient(id: string): Promise<ClientRecord | null> {
-    const { rows } = await q.query('SELECT * FROM clients WHERE id = $1', [id])
+    const { rows } = await q.query(`SELECT ${CLIENT_COLUMNS} FROM clients WHERE id = $1`, [id])
     return rows[0] ? toClient(rows[0]) : null
   }
 
@@ -73,6 +88,18 @@ export function sessionsRepo(q: Queryable, now: () => number, lifetime: SessionL
     return { expired: expired.rows.length > 0, sessions: rows.map(toSession) }
   }
 
+  /** Ends the matching active sessions with `status` and repoints their clients' last active session. */
+  async function endWhere(where: string, params: unknown[], status: Exclude<SessionStatus, 'active'>): Promise<SessionRecord[]> {
+    const n = params.length
+    const { rows } = await q.query(
+      `UPDATE sessions SET status = $${n + 1}, updated_at = $${n + 2} WHERE ${where} AND status = 'active' RETURNING ${SESSION_COLUMNS}`,
+      [...params, status, now()],
+    )
+    const sessions = rows.map(toSession)
+    for (const clientId of new Set(sessions.map((session) => session.clientId))) await repointLastActive(clientId)
+    return sessions
+  }
+
   async function get(id: string): Promise<SessionRecord | null> {
     const { rows } = await q.query(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [id])
     return rows[0] ? toSession(rows[0]) : null
@@ -88,7 +115,7 @@ export function sessionsRepo(q: Queryable, now: () => number, lifetime: SessionL
       return { id, lastActiveSessionId: null, createdAt: t, updatedAt: t }
     },
     async clientByTokenHash(tokenHash) {
-      const { rows } = await q.query('SELECT * FROM clients WHERE token_hash = $1', [tokenHash])
+      const { rows } = await q.query(`SELECT ${CLIENT_COLUMNS} FROM clients WHERE token_hash = $1`, [tokenHash])
       return rows[0] ? toClient(rows[0]) : null
     },
     async create(clientId, userId) {
@@ -111,23 +138,29 @@ export function sessionsRepo(q: Queryable, now: () => number, lifetime: SessionL
       return { client: expired ? ((await getClient(client.id)) ?? client) : client, sessions }
     },
     async end(id, status = 'ended') {
-      const { rows } = await q.query(
-        `UPDATE sessions SET status = $2, updated_at = $3 WHERE id = $1 AND status = 'active' RETURNING ${SESSION_COLUMNS}`,
-        [id, status, now()],
-      )
-      const row = rows[0]
-      if (!row) return get(id)
-      const session = toSession(row)
-      await repointLastActive(session.clientId)
-      return session
+      const [ended] = await endWhere('id = $1', [id], status)
+      return ended ?? get(id)
     },
-    async endAll(clientId) {
+    endAll: (clientId) => endWhere('client_id = $1', [clientId], 'ended'),
+    revokeForUser: (userId) => endWhere('user_id = $1', [userId], 'revoked'),
+    async list(filter, page) {
+      const where: string[] = []
+      const params: unknown[] = []
+      if (filter.userId !== undefined) where.push(`user_id = $${params.push(filter.userId)}`)
+      if (filter.clientId !== undefined) where.push(`client_id = $${params.push(filter.clientId)}`)
       const t = now()
-      await q.query(`UPDATE sessions SET status = 'ended', updated_at = $2 WHERE client_id = $1 AND status = 'active'`, [
-        clientId,
-        t,
-      ])
-      await q.query('UPDATE clients SET last_active_session_id = NULL, updated_at = $2 WHERE id = $1', [clientId, t])
+      if (filter.status === 'active') where.push(`status = 'active' AND expire_at > $${params.push(t)}`)
+      else if (filter.status === 'expired') where.push(`(status = 'expired' OR (status = 'active' AND expire_at <= $${params.push(t)}))`)
+      else if (filter.status !== undefined) where.push(`status = $${params.push(filter.status)}`)
+      const clause = where.length > 0 ? where.join(' AND ') : 'true'
+      const { rows } = await q.query(
+        `SELECT ${SESSION_COLUMNS} FROM sessions WHERE ${clause} ORDER BY created_at DESC, id DESC
+         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, page.limit, page.offset],
+      )
+      const count = await q.query<{ n: unknown }>(`SELECT count(*) AS n FROM sessions WHERE ${clause}`, params)
+      const sessions = rows.map(toSession).map((s) => (s.status === 'active' && s.expireAt <= t ? { ...s, status: 'expired' as const } : s))
+      return { sessions, total: Number(count.rows[0]?.n ?? 0) }
     },
     async touch(session) {
       const t = now()
@@ -146,6 +179,7 @@ export function sessionsRepo(q: Queryable, now: () => number, lifetime: SessionL
   }
 }
 
+/** The row mapper of `clients` (its token hash is never loaded). */
 function toClient(row: Record<string, unknown>): ClientRecord {
   return {
     id: row.id as string,
@@ -155,6 +189,7 @@ function toClient(row: Record<string, unknown>): ClientRecord {
   }
 }
 
+/** The row mapper of `sessions`. */
 function toSession(row: Record<string, unknown>): SessionRecord {
   return {
     id: row.id as string,

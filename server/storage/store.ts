@@ -1,39 +1,57 @@
 import type { Database, Queryable } from './database.ts'
 import { databaseBlobStore, type BlobStore } from './blobs.ts'
+import { dashboardSessionsRepo, type DashboardSessionLifetime, type DashboardSessionRepo } from './dashboard-sessions.ts'
+import { externalAccountsRepo, type ExternalAccountRepo } from './external-accounts.ts'
+import { identificationsRepo, type IdentificationRepo } from './identifications.ts'
+import { oauthStatesRepo, type OAuthStateRepo } from './oauth-states.ts'
+import { outboxRepo, type OutboxRepo } from './outbox.ts'
 import { rateLimitsRepo, type RateLimitRepo } from './rate-limits.ts'
 import { sessionsRepo, type SessionLifetime, type SessionRepo } from './sessions.ts'
 import { settingsRepo, type SettingsRepo } from './settings.ts'
 import { usersRepo, type UserRepo } from './users.ts'
 
-/** The storage functions, bound to the database or to one transaction. */
+/** The repositories, bound to the database or to one transaction: one per table or two close ones. */
 export interface Repos {
   users: UserRepo
+  identifications: IdentificationRepo
+  externalAccounts: ExternalAccountRepo
+  oauthStates: OAuthStateRepo
+  /** Clients and their sessions. */
   sessions: SessionRepo
   settings: SettingsRepo
   rateLimits: RateLimitRepo
   blobs: BlobStore
+  outbox: OutboxRepo
+  dashboardSessions: DashboardSessionRepo
 }
 
-/** Storage as the routes use it: the repositories, plus a way to run several in one transaction. */
+/**
+ * Storage as the rest of the server sees it: repositories, and a way to run several in one
+ * transaction. The database handle itself stays here; no SQL is written outside server/storage.
+ */
 export interface Store extends Repos {
-  /** The raw database, for what the repositories do not cover (tests, migrations, later BAPI queries). */
-  db: Database
-  /** Runs `fn` with repositories bound to one transaction. */
+  /** Runs `fn` with repositories bound to one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>
 }
 
 export interface StoreOptions {
   now: () => number
   sessionLifetime: SessionLifetime
+  dashboardLifetime: DashboardSessionLifetime
 }
 
-function repos(q: Queryable, { now, sessionLifetime }: StoreOptions): Repos {
+function repos(q: Queryable, { now, sessionLifetime, dashboardLifetime }: StoreOptions): Repos {
   return {
     users: usersRepo(q, now),
+    identifications: identificationsRepo(q, now),
+    externalAccounts: externalAccountsRepo(q, now),
+    oauthStates: oauthStatesRepo(q, now),
     sessions: sessionsRepo(q, now, sessionLifetime),
     settings: settingsRepo(q),
     rateLimits: rateLimitsRepo(q, now),
     blobs: databaseBlobStore(q, now),
+    outbox: outboxRepo(q, now),
+    dashboardSessions: dashboardSessionsRepo(q, now, dashboardLifetime),
   }
 }
 
@@ -41,7 +59,6 @@ function repos(q: Queryable, { now, sessionLifetime }: StoreOptions): Repos {
 export function createStore(db: Database, options: StoreOptions): Store {
   return {
     ...repos(db, options),
-    db,
     transaction: (fn) => db.transaction((tx) => fn(repos(tx, options))),
   }
 }

@@ -1,7 +1,7 @@
-import type { ServerDeps } from '../context.ts'
-import { devOutboxDelivery, outboxRepo } from '../delivery/outbox.ts'
+import { devOutboxDelivery } from '../delivery/dev-outbox.ts'
 import type { Channel, Delivery } from '../delivery/types.ts'
 import type { ResolvedOptions } from '../options.ts'
+import type { Store } from '../storage/store.ts'
 
 /**
  * Whether the server can send on `channel`: the configured delivery handles it, or this is a
@@ -12,10 +12,10 @@ export function canSend(options: ResolvedOptions, channel: Channel): boolean {
 }
 
 /** The delivery for `channel`, or `null` when the server cannot send on it. */
-export function senderFor(deps: ServerDeps, channel: Channel): Delivery | null {
-  const { delivery, env, now, onDevMessage } = deps.options
+export function senderFor(ctx: { options: ResolvedOptions; store: Store }, channel: Channel): Delivery | null {
+  const { delivery, env, onDevMessage } = ctx.options
   if (delivery?.channels.includes(channel)) return delivery
-  if (env === 'development') return devOutboxDelivery(outboxRepo(deps.store.db, now), onDevMessage)
+  if (env === 'development') return devOutboxDelivery(ctx.store.outbox, onDevMessage)
   return null
 }
 

@@ -3,7 +3,7 @@ import { type ExternalAccountCalls, externalAccountCalls } from './external-acco
 import { type IdentificationCalls, identificationCalls } from './identifications.ts'
 import { parseClient, parseDeleted, parseEnvironment, parseImage, parseSession, parseUser } from './parse.ts'
 import type { Client, DeletedObject, Environment, Image, Result, Session, User } from './types.ts'
-import type { ClientJSON, EnvelopeJSON } from './wire.ts'
+import type { ClientJSON, EnvelopeJSON } from '../wire/index.ts'
 
 export interface UserkitClientOptions {
   /** Where the Frontend API lives, without a trailing `/v1`. Default `''`: the page's own origin. */

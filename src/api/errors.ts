@@ -1,5 +1,5 @@
 import type { ApiErrorItem } from './types.ts'
-import type { ErrorItemJSON, ErrorsJSON } from './wire.ts'
+import type { ErrorCode, ErrorItemJSON, ErrorsJSON } from '../wire/index.ts'
 
 /**
  * The one error every client call rejects with: an error answer from the server (its status and
@@ -25,7 +25,7 @@ export class UserkitApiError extends Error {
   }
 
   /** The first error's code, for quick checks such as `error.code === 'form_password_incorrect'`. */
-  get code(): string | undefined {
+  get code(): ApiErrorItem['code'] | undefined {
     return this.errors[0]?.code
   }
 }
@@ -42,7 +42,7 @@ export function parseErrorItem(json: ErrorItemJSON): ApiErrorItem {
 }
 
 /** A one-item error list for failures that carry no error JSON. */
-export function localError(status: number, code: string, message: string): UserkitApiError {
+export function localError(status: number, code: ErrorCode, message: string): UserkitApiError {
   return new UserkitApiError(status, [Object.freeze({ code, message, longMessage: message, meta: Object.freeze({}) })])
 }
 

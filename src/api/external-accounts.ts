@@ -1,8 +1,8 @@
 import { parseDeleted, parseExternalAccount } from './parse.ts'
 import type { DeletedObject, ExternalAccount, Result } from './types.ts'
-import type { DeletedObjectJSON, ExternalAccountJSON } from './wire.ts'
+import type { DeletedObjectJSON, ExternalAccountJSON } from '../wire/index.ts'
 
-export { OAUTH_ERROR_PARAM } from './oauth.ts'
+export { OAUTH_ERROR_PARAM } from '../wire/index.ts'
 
 export interface ConnectExternalAccountParams {
   /** `oauth_<provider key>`, as listed by the environment's `oauthProviders`: `oauth_github`, `oauth_dev_oidc`. */

@@ -1,6 +1,6 @@
 import { parseDeleted, parseEmailAddress, parsePhoneNumber } from './parse.ts'
 import type { DeletedObject, EmailAddress, PhoneNumber, Result } from './types.ts'
-import type { DeletedObjectJSON, EmailAddressJSON, PhoneNumberJSON } from './wire.ts'
+import type { DeletedObjectJSON, EmailAddressJSON, PhoneNumberJSON } from '../wire/index.ts'
 
 /** How an email address is verified: a 6-digit code, or a link to open. */
 export type EmailVerificationStrategy = 'email_code' | 'email_link'

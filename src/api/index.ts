@@ -39,4 +39,4 @@ export type {
   PhoneNumberJSON,
   SessionJSON,
   UserJSON,
-} from './wire.ts'
+} from '../wire/index.ts'

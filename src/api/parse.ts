@@ -22,7 +22,7 @@ import type {
   SessionJSON,
   UserJSON,
   VerificationJSON,
-} from './wire.ts'
+} from '../wire/index.ts'
 
 /** Freezes a freshly built value and everything inside it (metadata included). */
 function deepFreeze<T>(value: T): T {

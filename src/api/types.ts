@@ -1,8 +1,9 @@
 /**
  * The objects the client returns: camelCase, frozen, timestamps as Unix milliseconds.
- * They mirror the wire JSON in wire.ts field by field, plus a few derived fields
+ * They mirror the wire JSON in src/wire/ field by field, plus a few derived fields
  * (`fullName`, `primaryEmailAddress`, `primaryPhoneNumber`).
  */
+import type { ErrorCode } from '../wire/index.ts'
 
 /**
  * Public metadata, typed by the app through declaration merging:
@@ -25,7 +26,8 @@ type Metadata<T> = keyof T extends never ? Readonly<Record<string, unknown>> : R
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired' | 'transferable'
 
 export interface ApiErrorItem {
-  readonly code: string
+  /** One of `ERROR_CODES` (a newer server may answer one this kit does not know yet). */
+  readonly code: ErrorCode | (string & {})
   readonly message: string
   readonly longMessage: string
   readonly meta: { readonly paramName?: string; readonly [key: string]: unknown }

@@ -80,7 +80,7 @@ export const ProfilePageUsername: Story = {
   play: async ({ canvasElement, loaded, globals }) => {
     const { live } = loaded as Loaded
     const t = catalogFor(globals.locale as string)
-    await live.server.store.createUser({ email: 'charles@example.com', username: 'babbage', password: 'difference engine' })
+    await live.server.createUser({ email: 'charles@example.com', username: 'babbage', password: 'difference engine' })
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: t.userProfile.username.edit }, SLOW))
     const input = canvas.getByRole('textbox', { name: t.userProfile.username.label })

@@ -1,18 +1,7 @@
 import { useEffect, useState } from 'react'
 import { format } from '../../src/localization/format.ts'
+import type { OutboxMessageJSON as OutboxMessage } from '../../src/wire/index.ts'
 import { liveMessages } from './live-messages.ts'
-
-/** One message of the server's dev outbox (`GET /dev/outbox.json`). */
-interface OutboxMessage {
-  id: string
-  channel: string
-  to: string
-  subject: string | null
-  text: string
-  code: string | null
-  link: string | null
-  created_at: number
-}
 
 export interface DevOutboxProps {
   /** The in-process fetch of the story's server; the outbox is read from its `/dev/outbox.json`. */

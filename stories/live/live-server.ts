@@ -10,8 +10,8 @@ import { createUserkitServer, type UserkitServer } from '../../server/app.ts'
 import { createInProcessFetch } from '../../server/in-process.ts'
 import type { UserkitServerOptions } from '../../server/options.ts'
 import { scryptHasher } from '../../server/password.ts'
-import type { CreateUserInput } from '../../server/seed.ts'
-import { migrate } from '../../server/storage/migrations.ts'
+import type { CreateUserInput } from '../../server/users/create.ts'
+import { migrate } from '../../server/storage/migrations/index.ts'
 import { pgliteDatabase } from '../../server/storage/pglite.ts'
 import type { UserRecord } from '../../server/storage/records.ts'
 
@@ -72,6 +72,8 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
   const pglite = new PGlite({ loadDataDir: await template() })
   const server = await createUserkitServer({
     database: pgliteDatabase(pglite),
+    // The live stories read codes from the dev outbox, as a developer trying the kit would.
+    env: 'development',
     passwordHasher: storyHasher,
     rateLimits: options.rateLimits,
   })
@@ -84,7 +86,7 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
     username: `ada${count}`,
     ...options.user,
   }
-  const user = await server.store.createUser(input)
+  const user = await server.createUser(input)
   const fetch = createInProcessFetch(server.app.fetch, { baseUrl: LIVE_BASE_URL })
   const client = createUserkitClient({ baseUrl: LIVE_BASE_URL, fetch })
   if (options.signedIn) await client.signIn({ identifier: input.email ?? '', password: input.password ?? '' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { UserkitApiError } from '../../src/api/errors.ts'
 import { activeSession, parseClient, parseEnvironment, parseUser } from '../../src/api/parse.ts'
-import type { ClientJSON, EmailAddressJSON, EnvironmentJSON, UserJSON } from '../../src/api/wire.ts'
+import type { ClientJSON, EmailAddressJSON, EnvironmentJSON, UserJSON } from '../../src/wire/index.ts'
 
 function emailJSON(id: string, address: string): EmailAddressJSON {
   return {

@@ -36,7 +36,7 @@ export function setupKitServers(): () => Promise<KitServer> {
       newFetch: () => createInProcessFetch(server.app.fetch, { baseUrl: 'http://localhost:4000' }),
       async seedUser(fields = {}) {
         const input = userFixture({ ...fields, lastName: fields.lastName ?? null })
-        const user = await server.store.createUser(input)
+        const user = await server.createUser(input)
         return { id: user.id, email: input.email, identifier: input.email, password: input.password }
       },
     }

@@ -14,7 +14,8 @@ import { mergePatch, parseMetadata } from '../../dashboard/src/json.ts'
 import { createUserkitServer, type UserkitServer } from '../../server/app.ts'
 import { createInProcessFetch } from '../../server/in-process.ts'
 import { scryptHasher } from '../../server/password.ts'
-import { migrate } from '../../server/storage/migrations.ts'
+import { migrate } from '../../server/storage/migrations/index.ts'
+import type { Database } from '../../server/storage/database.ts'
 import { pgliteDatabase } from '../../server/storage/pglite.ts'
 import { expectNoAxeViolations } from './axe.ts'
 
@@ -40,12 +41,18 @@ afterEach(async () => {
   localStorage.clear()
 })
 
+/** The database of each server, for the few checks made in SQL. */
+const databases = new WeakMap<UserkitServer, Database>()
+
 async function renderDashboard() {
+  const database = pgliteDatabase(new PGlite({ loadDataDir: template }))
   const server = await createUserkitServer({
-    database: pgliteDatabase(new PGlite({ loadDataDir: template })),
+    database,
+    env: 'development',
     passwordHasher: scryptHasher({ N: 16, r: 1, p: 1 }),
     secretKey: SECRET_KEY,
   })
+  databases.set(server, database)
   open.push(server)
   const api = createDashboardApi({ baseUrl: BASE_URL, fetch: createInProcessFetch(server.app.fetch, { baseUrl: BASE_URL }) })
   const queryClient = createDashboardQueryClient()
@@ -64,7 +71,7 @@ async function signIn() {
 describe('the connected dashboard on the in-page server', () => {
   it('given a wrong key, should say so at the field; given the key, should list the users', async () => {
     const server = await renderDashboard()
-    await server.store.createUser({ email: 'ada@example.com', password: 'correct horse battery staple', firstName: 'Ada', lastName: 'Lovelace' })
+    await server.createUser({ email: 'ada@example.com', password: 'correct horse battery staple', firstName: 'Ada', lastName: 'Lovelace' })
     const user = userEvent.setup()
     const field = await screen.findByLabelText('Secret key', {}, { timeout: 10_000 })
     await expectNoAxeViolations()
@@ -81,7 +88,7 @@ describe('the connected dashboard on the in-page server', () => {
 
   it('given a create that the Backend API refuses, should show the error at its field and keep every value, then create', async () => {
     const server = await renderDashboard()
-    await server.store.createUser({ email: 'taken@example.com', password: 'correct horse battery staple' })
+    await server.createUser({ email: 'taken@example.com', password: 'correct horse battery staple' })
     const user = await signIn()
     await user.click(screen.getByRole('button', { name: 'Create user' }))
     const dialog = await screen.findByRole('dialog', { name: 'Create user' })
@@ -104,14 +111,14 @@ describe('the connected dashboard on the in-page server', () => {
     await user.click(within(again).getByRole('button', { name: 'Create user' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(await screen.findByRole('cell', { name: 'grace@example.com' })).toBeVisible()
-    const { rows } = await server.store.db.query("SELECT first_name FROM users WHERE first_name = 'Grace'")
+    const { rows } = await databases.get(server)!.query("SELECT first_name FROM users WHERE first_name = 'Grace'")
     expect(rows).toHaveLength(1)
   })
 
   it('given the row menu, should delete the user after a confirmation that names them', async () => {
     const server = await renderDashboard()
-    const doomed = await server.store.createUser({ email: 'doomed@example.com', password: 'correct horse battery staple', firstName: 'Doomed', lastName: 'User' })
-    await server.store.createUser({ email: 'kept@example.com', password: 'correct horse battery staple' })
+    const doomed = await server.createUser({ email: 'doomed@example.com', password: 'correct horse battery staple', firstName: 'Doomed', lastName: 'User' })
+    await server.createUser({ email: 'kept@example.com', password: 'correct horse battery staple' })
     const user = await signIn()
     const menu = await screen.findByRole('button', { name: 'Actions for Doomed User' }, { timeout: 10_000 })
     menu.focus()
@@ -127,8 +134,8 @@ describe('the connected dashboard on the in-page server', () => {
 
   it('given a user page, should refuse invalid JSON, merge metadata, revoke a session and ban', async () => {
     const server = await renderDashboard()
-    const ada = await server.store.createUser({ email: 'ada@example.com', password: 'correct horse battery staple', firstName: 'Ada', lastName: 'Lovelace' })
-    await server.store.db.query(`UPDATE users SET public_metadata = '{"old":1,"keep":{"a":1,"b":2}}'::jsonb WHERE id = $1`, [ada.id])
+    const ada = await server.createUser({ email: 'ada@example.com', password: 'correct horse battery staple', firstName: 'Ada', lastName: 'Lovelace' })
+    await databases.get(server)!.query(`UPDATE users SET public_metadata = '{"old":1,"keep":{"a":1,"b":2}}'::jsonb WHERE id = $1`, [ada.id])
     const client = await server.store.sessions.createClient('a'.repeat(64))
     const session = await server.store.sessions.create(client.id, ada.id)
     const user = await signIn()

@@ -155,16 +155,16 @@ describe('ProfileSectionView', () => {
   })
 
   describe('when the upload is refused by the server', () => {
-    it('should show the error at the image', async () => {
+    it('should show what the server refused at the image', async () => {
       const user = userEvent.setup()
       const onSetImage = vi.fn(async () => {
-        throw new UserkitApiError(422, [item('form_image_invalid', 'not an image', 'file')])
+        throw new UserkitApiError(422, [item('form_param_format_invalid', 'is not a supported image', 'file')])
       })
       render(<ProfileSectionView user={buildUser()} messages={en} onSetImage={onSetImage} defaultEditing />)
       await user.upload(uploadInput(), await pngFile())
       await user.click(screen.getByRole('button', { name: 'Save' }))
       const group = screen.getByRole('group', { name: 'Profile image' })
-      expect(await within(group).findByRole('alert')).toHaveTextContent(en.errors.form_image_invalid)
+      expect(await within(group).findByRole('alert')).toHaveTextContent(en.errors.form_param_format_invalid_file)
     })
   })
 

@@ -37,7 +37,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort()
   const dataDir = await mkdtemp(join(tmpdir(), 'userkit-e2e-'))
   const child: ChildProcess = spawn('node', ['--import', 'tsx', 'server/node/cli.ts'], {
-    env: { ...process.env, USERKIT_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', USERKIT_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, USERKIT_ENV: 'development', USERKIT_DEMO_DIR: 'demo/dist', PORT: String(port), HOST: '127.0.0.1', USERKIT_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let text = ''

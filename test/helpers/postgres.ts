@@ -7,7 +7,7 @@
 import pg from 'pg'
 import { postgresDatabase } from '../../server/node/postgres.ts'
 import type { Database } from '../../server/storage/database.ts'
-import { migrate } from '../../server/storage/migrations.ts'
+import { migrate } from '../../server/storage/migrations/index.ts'
 
 /** The PostgreSQL server URL for tests (any database on it; the helpers create their own), or undefined for PGlite. */
 export const TEST_DATABASE_URL = process.env.USERKIT_TEST_DATABASE_URL || undefined
@@ -34,6 +34,13 @@ export async function createTemplateDatabase(): Promise<string> {
     await pool.end()
   }
   return name
+}
+
+/** A fresh, empty database (no schema): its URL, and `drop()`. */
+export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = uniqueName('uk_empty')
+  await adminPool().query(`CREATE DATABASE ${name}`)
+  return { url: urlFor(name), drop: () => dropDatabase(name) }
 }
 
 /** A fresh database copied from `template`: its URL, and `drop()`. */

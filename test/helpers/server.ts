@@ -11,8 +11,9 @@ export { pngBytes } from './png.ts'
 import { createUserkitServer, type UserkitServer } from '../../server/app.ts'
 import type { UserkitServerOptions } from '../../server/options.ts'
 import { scryptHasher } from '../../server/password.ts'
-import type { CreateUserInput } from '../../server/seed.ts'
-import { migrate } from '../../server/storage/migrations.ts'
+import type { CreateUserInput } from '../../server/users/create.ts'
+import { migrate } from '../../server/storage/migrations/index.ts'
+import type { Database } from '../../server/storage/database.ts'
 import { pgliteDatabase } from '../../server/storage/pglite.ts'
 import type { UserRecord } from '../../server/storage/records.ts'
 import { cloneDatabase, closeAdmin, createTemplateDatabase, dropDatabase, TEST_DATABASE_URL } from './postgres.ts'
@@ -55,6 +56,8 @@ export interface TestRequestInit extends Omit<RequestInit, 'body'> {
 
 export interface TestServer {
   server: UserkitServer
+  /** The server's database, for the raw SQL a test sets up or checks with (the server's store has no SQL handle). */
+  db: Database
   /** The clock the server runs on. */
   clock: ReturnType<typeof testClock>
   request(path: string, init?: TestRequestInit): Promise<Response>
@@ -68,7 +71,8 @@ export interface TestServer {
 
 /**
  * Registers the per-file template database and the per-test cleanup; call once at the top of a
- * test file. `createTestServer()` then gives each test its own server on a clone.
+ * test file. `createTestServer()` then gives each test its own development server on a clone
+ * (the dev outbox is how tests read codes); a test of production passes `env: 'production'`.
  */
 export function setupTestServers(defaults: Partial<Omit<UserkitServerOptions, 'database'>> = {}) {
   let template: File | Blob
@@ -105,6 +109,7 @@ export function setupTestServers(defaults: Partial<Omit<UserkitServerOptions, 'd
     try {
       server = await createUserkitServer({
         database,
+        env: 'development',
         passwordHasher: fastHasher,
         now: clock.now,
         ...defaults,
@@ -136,7 +141,7 @@ export function setupTestServers(defaults: Partial<Omit<UserkitServerOptions, 'd
 
     const createUser = async (overrides: Partial<CreateUserInput> = {}) => {
       const input = userFixture(overrides)
-      const user = await server.store.createUser(input)
+      const user = await server.createUser(input)
       return { user, email: input.email, password: input.password }
     }
 
@@ -150,6 +155,7 @@ export function setupTestServers(defaults: Partial<Omit<UserkitServerOptions, 'd
 
     return {
       server,
+      db: database,
       clock,
       request,
       createUser,

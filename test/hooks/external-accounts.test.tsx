@@ -14,7 +14,6 @@ import {
   useUser,
 } from '../../src/hooks/index.ts'
 import { en } from '../../src/localization/en.ts'
-import { externalAccountsRepo } from '../../server/storage/external-accounts.ts'
 import { setupTestServers, userFixture } from '../helpers/server.ts'
 import { createKit } from './harness.tsx'
 
@@ -35,12 +34,11 @@ const ORIGIN = 'http://localhost:4000'
 
 async function signedIn(accounts: { id: string; providerUserId: string; scopes: string }[] = []) {
   // The page (happy-dom's origin) is another origin than the server's: allow it, as an app would.
-  const { server } = await createTestServer({ oauth: { providers: [PROVIDER] }, allowedOrigins: [window.location.origin] })
+  const { server, db } = await createTestServer({ oauth: { providers: [PROVIDER] }, allowedOrigins: [window.location.origin] })
   const input = userFixture()
-  const user = await server.store.createUser(input)
-  const repo = externalAccountsRepo(server.store.db, Date.now)
+  const user = await server.createUser(input)
   for (const a of accounts) {
-    await repo.insert({
+    await server.store.externalAccounts.insert({
       id: a.id, userId: user.id, provider: 'acme', providerUserId: a.providerUserId, identificationId: null, ownedIdentification: false,
       emailAddress: `${a.providerUserId}@acme.example`, emailAddressVerified: true, firstName: null, lastName: null, username: a.providerUserId,
       imageUrl: null, approvedScopes: a.scopes, accessToken: null, refreshToken: null, tokenExpiresAt: null,
@@ -48,7 +46,7 @@ async function signedIn(accounts: { id: string; providerUserId: string; scopes: 
   }
   const kit = createKit(server.app.fetch)
   await kit.api.signIn({ identifier: input.email, password: input.password })
-  return { server, kit, user }
+  return { server, db, kit, user }
 }
 
 describe('useConnectExternalAccount', () => {
@@ -95,7 +93,7 @@ describe('useReauthorizeExternalAccount', () => {
 
 describe('useRemoveExternalAccount', () => {
   it('removes the account from useUser() through the server answer', async () => {
-    const { kit, server } = await signedIn([{ id: 'eac_one', providerUserId: 'one', scopes: 'profile' }])
+    const { kit, db } = await signedIn([{ id: 'eac_one', providerUserId: 'one', scopes: 'profile' }])
     const { result } = renderHook(() => ({ user: useUser(), remove: useRemoveExternalAccount() }), { wrapper: kit.wrapper })
     await waitFor(() => expect(result.current.user.user?.externalAccounts.map((a) => a.id)).toEqual(['eac_one']))
     kit.requests.length = 0
@@ -105,7 +103,7 @@ describe('useRemoveExternalAccount', () => {
     await waitFor(() => expect(result.current.user.user?.externalAccounts).toEqual([]))
     // The answer carried the client: no refetch.
     expect(kit.requests).toEqual(['DELETE /v1/me/external_accounts/eac_one'])
-    const { rows } = await server.store.db.query('SELECT 1 FROM external_accounts')
+    const { rows } = await db.query('SELECT 1 FROM external_accounts')
     expect(rows).toHaveLength(0)
   })
 })
@@ -125,7 +123,7 @@ describe('<ConnectedAccountsSection /> (connected)', () => {
   })
 
   it('leaves for the provider with the required scopes and this page as redirect_url', async () => {
-    const { kit, server } = await signedIn()
+    const { kit, db } = await signedIn()
     window.history.replaceState(null, '', '/account')
     const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {})
     try {
@@ -139,7 +137,7 @@ describe('<ConnectedAccountsSection /> (connected)', () => {
       const target = new URL(String(assign.mock.calls[0]?.[0]))
       expect(target.origin).toBe('https://auth.acme.example')
       expect(target.searchParams.get('scope')).toBe('profile repo')
-      const { rows } = await server.store.db.query<{ redirect_url: string }>('SELECT redirect_url FROM oauth_states')
+      const { rows } = await db.query<{ redirect_url: string }>('SELECT redirect_url FROM oauth_states')
       expect(rows.map((r) => r.redirect_url)).toEqual([window.location.href])
     } finally {
       assign.mockRestore()

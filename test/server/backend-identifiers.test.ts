@@ -54,7 +54,7 @@ describe('/v1/email_addresses', () => {
     // A phone's id is not an email's.
     const phone = await readJson(await call('/v1/phone_numbers', json('POST', { user_id: user.id, phone_number: '+442071838750' })))
     expect((await call(`/v1/email_addresses/${phone.id}`)).status).toBe(404)
-    const { rows } = await t.server.store.db.query("SELECT count(*)::int AS n FROM identifications WHERE type = 'email_address'")
+    const { rows } = await t.db.query("SELECT count(*)::int AS n FROM identifications WHERE type = 'email_address'")
     expect(rows[0]).toEqual({ n: 2 })
   })
 })

@@ -153,7 +153,7 @@ describe('DELETE /v1/users/{id}', () => {
     expect(await readJson(res)).toEqual({ object: 'user', id: user.id, deleted: true })
     expect((await t.request('/v1/me', { cookie })).status).toBe(401)
     expect((await t.request(new URL(set.image_url).pathname)).status).toBe(404)
-    const { rows } = await t.server.store.db.query('SELECT (SELECT count(*) FROM sessions)::int AS s, (SELECT count(*) FROM blobs)::int AS b')
+    const { rows } = await t.db.query('SELECT (SELECT count(*) FROM sessions)::int AS s, (SELECT count(*) FROM blobs)::int AS b')
     expect(rows[0]).toEqual({ s: 0, b: 0 })
     // The email is free again at once.
     expect((await call('/v1/users', json('POST', { email_address: [email] }))).status).toBe(200)

@@ -107,7 +107,7 @@ describe('POST /v1/users', () => {
     expect((await call('/v1/users', { method: 'POST', body: '{"username":', headers: { 'content-type': 'application/json' } })).status).toBe(400)
     expect((await call('/v1/users', { method: 'POST', body: 'username=x', headers: { 'content-type': 'text/plain' } })).status).toBe(415)
     expect(await readJson(await call('/v1/users/count'))).toEqual({ object: 'total_count', total_count: 1 })
-    const { rows } = await t.server.store.db.query('SELECT count(*)::int AS n FROM identifications')
+    const { rows } = await t.db.query('SELECT count(*)::int AS n FROM identifications')
     expect(rows[0]).toEqual({ n: 1 })
   })
 

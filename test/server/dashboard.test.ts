@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DASHBOARD_COOKIE } from '../../server/dashboard/routes.ts'
+import { DASHBOARD_COOKIE } from '../../server/routes/dashboard.ts'
 import { firstError, readJson, setupTestServers, type TestServer } from '../helpers/server.ts'
 
 const createTestServer = setupTestServers()
@@ -14,7 +14,7 @@ async function dashboardCookie(t: TestServer): Promise<string> {
 }
 
 async function dashboardSessionCount(t: TestServer): Promise<number> {
-  const { rows } = await t.server.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dashboard_sessions')
+  const { rows } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dashboard_sessions')
   return Number(rows[0]?.n)
 }
 
@@ -39,7 +39,7 @@ describe('dashboard session', () => {
     expect(line).toMatch(/SameSite=Strict/i)
     expect(line).toMatch(/Path=\/dashboard(;|$)/)
     const token = line.split(';')[0]!.split('=')[1] as string
-    const { rows } = await t.server.store.db.query<{ token_hash: string }>('SELECT token_hash FROM dashboard_sessions')
+    const { rows } = await t.db.query<{ token_hash: string }>('SELECT token_hash FROM dashboard_sessions')
     expect(rows).toHaveLength(1)
     expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/)
     expect(rows[0]!.token_hash).not.toContain(token)
@@ -119,7 +119,7 @@ describe('dashboard session', () => {
     expect(await dashboardSessionCount(t)).toBe(0)
 
     const cookie = await dashboardCookie(t)
-    const users = await t.server.store.db.query('SELECT id FROM users')
+    const users = await t.db.query('SELECT id FROM users')
     const create = await t.request('/dashboard/api/v1/users', {
       method: 'POST',
       cookie,
@@ -127,7 +127,7 @@ describe('dashboard session', () => {
       body: { email_address: ['csrf@example.com'], password: 'correct horse battery staple' },
     })
     expect(create.status).toBe(403)
-    expect((await t.server.store.db.query('SELECT id FROM users')).rows).toHaveLength(users.rows.length)
+    expect((await t.db.query('SELECT id FROM users')).rows).toHaveLength(users.rows.length)
   })
 
   it('given sign-out, should forget the session and clear the cookie', async () => {
@@ -154,7 +154,7 @@ describe('dashboard proxy to the Backend API', () => {
   it('given a session, should list users through the Backend API handlers, private metadata included', async () => {
     const t = await createTestServer()
     const { user, email } = await t.createUser()
-    await t.server.store.db.query(`UPDATE users SET private_metadata = '{"plan":"pro"}'::jsonb WHERE id = $1`, [user.id])
+    await t.db.query(`UPDATE users SET private_metadata = '{"plan":"pro"}'::jsonb WHERE id = $1`, [user.id])
     const cookie = await dashboardCookie(t)
     const res = await t.request(`/dashboard/api/v1/users?query=${encodeURIComponent(email)}`, { cookie })
     expect(res.status, await res.clone().text()).toBe(200)
@@ -184,7 +184,7 @@ describe('dashboard proxy to the Backend API', () => {
     expect((await readJson(merged)).public_metadata).toEqual({ theme: 'dark' })
     const deleted = await t.request(`/dashboard/api/v1/users/${user.id}`, { method: 'DELETE', cookie })
     expect(deleted.status).toBe(200)
-    expect((await t.server.store.db.query('SELECT id FROM users WHERE id = $1', [user.id])).rows).toEqual([])
+    expect((await t.db.query('SELECT id FROM users WHERE id = $1', [user.id])).rows).toEqual([])
   })
 
   it('given a Backend API error, should pass it through unchanged', async () => {

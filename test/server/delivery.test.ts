@@ -189,7 +189,7 @@ describe('deliveryFromEnv (the CLI\'s configuration)', () => {
 
 describe('the CLI', () => {
   it('refuses to start in production without a way to send, with a clear message', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, USERKIT_ENV: 'production', PORT: '0', USERKIT_DATA_DIR: '/nonexistent/never-created' }
+    const env: NodeJS.ProcessEnv = { ...process.env, USERKIT_ENV: 'production', USERKIT_SECRET_KEY: 'sk_live_test', PORT: '0', USERKIT_DATA_DIR: '/nonexistent/never-created' }
     for (const key of ['USERKIT_SMTP_URL', 'USERKIT_MAIL_FROM', 'USERKIT_SMS_WEBHOOK_URL']) delete env[key]
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/node/cli.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''

@@ -124,7 +124,7 @@ describe('email_link verification', () => {
   it('makes the first verified address primary when the user has none', async () => {
     const t = await createTestServer()
     const { cookie, user } = await t.signedInUser()
-    await t.server.store.db.query('UPDATE users SET primary_email_address_id = NULL WHERE id = $1', [user.id])
+    await t.db.query('UPDATE users SET primary_email_address_id = NULL WHERE id = $1', [user.id])
     const id = await addEmail(t, cookie, 'becomes-primary@example.com')
     await prepare(t, cookie, id, { strategy: 'email_link' })
     const { link } = await latest(t, 'becomes-primary@example.com')

@@ -195,7 +195,7 @@ describe('email_code verification', () => {
     const token = new URL(link).searchParams.get('token') as string
     expect(token.length).toBeGreaterThan(40)
 
-    const { rows } = await t.server.store.db.query<Record<string, unknown>>(
+    const { rows } = await t.db.query<Record<string, unknown>>(
       'SELECT * FROM identifications WHERE id = ANY($1::text[])',
       [[codeId, linkId]],
     )

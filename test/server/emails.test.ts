@@ -57,7 +57,7 @@ describe('POST /v1/me/email_addresses', () => {
       expect(error.meta.param_name).toBe('email_address')
       expect(['form_param_format_invalid', 'form_param_max_length_exceeded']).toContain(error.code)
     }
-    const { rows } = await t.server.store.db.query('SELECT id FROM identifications WHERE user_id = $1', [user.id])
+    const { rows } = await t.db.query('SELECT id FROM identifications WHERE user_id = $1', [user.id])
     expect(rows).toHaveLength(1)
   })
 
@@ -89,7 +89,7 @@ describe('POST /v1/me/email_addresses', () => {
       expect(res.status).toBe(422)
       expect(await firstError(res)).toMatchObject({ code: 'form_identifier_exists', meta: { param_name: 'email_address' } })
     }
-    const { rows } = await t.server.store.db.query('SELECT user_id FROM identifications WHERE lower(value) = $1', ['taken@example.com'])
+    const { rows } = await t.db.query('SELECT user_id FROM identifications WHERE lower(value) = $1', ['taken@example.com'])
     expect(rows).toEqual([{ user_id: other.user.id }])
   })
 
@@ -105,7 +105,7 @@ describe('POST /v1/me/email_addresses', () => {
     expect(statuses).toEqual([200, 422])
     const loser = first.status === 422 ? first : second
     expect(await firstError(loser)).toMatchObject({ code: 'form_identifier_exists', meta: { param_name: 'email_address' } })
-    const { rows } = await t.server.store.db.query("SELECT id FROM identifications WHERE lower(value) = 'race@example.com'")
+    const { rows } = await t.db.query("SELECT id FROM identifications WHERE lower(value) = 'race@example.com'")
     expect(rows).toHaveLength(1)
   })
 
@@ -118,7 +118,7 @@ describe('POST /v1/me/email_addresses', () => {
     const foreign = await t.request('/v1/me/email_addresses', { ...post({ email_address: 'x@example.com' }, cookie), origin: 'https://evil.example' })
     expect(foreign.status).toBe(403)
     expect((await firstError(foreign)).code).toBe('origin_invalid')
-    const { rows } = await t.server.store.db.query("SELECT id FROM identifications WHERE value = 'x@example.com'")
+    const { rows } = await t.db.query("SELECT id FROM identifications WHERE value = 'x@example.com'")
     expect(rows).toEqual([])
   })
 })
@@ -211,7 +211,7 @@ describe('DELETE /v1/me/email_addresses/{id}', () => {
     const { cookie, user } = await t.signedInUser()
     const only = user.emailAddresses[0]?.id as string
     // A user whose primary pointer is unset (e.g. created so through the Backend API).
-    await t.server.store.db.query('UPDATE users SET primary_email_address_id = NULL WHERE id = $1', [user.id])
+    await t.db.query('UPDATE users SET primary_email_address_id = NULL WHERE id = $1', [user.id])
     const unverified = await addEmail(t, cookie, 'unverified@example.com')
     const refused = await t.request(`/v1/me/email_addresses/${only}`, { method: 'DELETE', cookie })
     expect(refused.status).toBe(422)

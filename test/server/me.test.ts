@@ -66,7 +66,7 @@ describe('GET /v1/me', () => {
   it('never sends private_metadata, even when the user has some', async () => {
     const t = await createTestServer()
     const { user, cookie } = await t.signedInUser({ privateMetadata: { secret_plan: 'top-secret-value' }, publicMetadata: { plan: 'pro' } })
-    await t.server.store.db.query(`UPDATE users SET private_metadata = '{"stripe_id":"cus_hidden"}'::jsonb WHERE id = $1`, [user.id])
+    await t.db.query(`UPDATE users SET private_metadata = '{"stripe_id":"cus_hidden"}'::jsonb WHERE id = $1`, [user.id])
     const answers = [
       await t.request('/v1/me', { cookie }),
       await t.request('/v1/client', { cookie }),

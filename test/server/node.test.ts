@@ -24,7 +24,7 @@ describe('startUserkit (Node)', () => {
     mkdirSync(join(demoDir, 'assets'))
     writeFileSync(join(demoDir, 'assets', 'app.js'), 'console.log(1)')
     const lines: string[] = []
-    const first = await startUserkit({ port: 0, dataDir, demoDir, passwordHasher: fastHasher, log: (l) => lines.push(l) })
+    const first = await startUserkit({ port: 0, env: 'development', dataDir, demoDir, passwordHasher: fastHasher, log: (l) => lines.push(l) })
     try {
       expect(lines).toContain(`Demo user: ${DEMO_USER.email}  password: ${DEMO_USER.password}`)
       const signIn = await fetch(`${first.url}/v1/client/sign_ins`, {
@@ -41,8 +41,9 @@ describe('startUserkit (Node)', () => {
       })
       expect(wrong.status).toBe(422)
       // The connection's address, not "unknown": the Node adapter supplies it.
-      const { rows } = await first.server.store.db.query<{ key: string }>("SELECT key FROM rate_limits WHERE key LIKE 'signin:ip:%'")
-      expect(rows.map((r) => r.key)).toEqual(['signin:ip:127.0.0.1'])
+      const window = first.server.options.rateLimits.signInPerIp.windowMs
+      expect((await first.server.store.rateLimits.peek('signin:ip:127.0.0.1', window)).count).toBe(1)
+      expect((await first.server.store.rateLimits.peek('signin:ip:unknown', window)).count).toBe(0)
 
       const page = await fetch(`${first.url}/account/settings`)
       expect(page.status).toBe(200)
@@ -59,13 +60,13 @@ describe('startUserkit (Node)', () => {
     expect(statSync(join(dataDir, 'pgdata')).isDirectory()).toBe(true)
 
     // Same data dir: same secret key, the demo user is not created twice.
-    const second = await startUserkit({ port: 0, dataDir, demoDir: null, passwordHasher: fastHasher, log: () => {} })
+    const second = await startUserkit({ port: 0, env: 'development', dataDir, demoDir: null, passwordHasher: fastHasher, log: () => {} })
     try {
       expect(second.server.secretKey).toBe(first.server.secretKey)
-      const { rows } = await second.server.store.db.query('SELECT id FROM users')
-      expect(rows).toHaveLength(1)
+      expect(await second.server.store.users.count({})).toBe(1)
+      // Without an app to serve, `/` says what is running and where.
       const page = await fetch(`${second.url}/`)
-      expect(await page.text()).toContain('npm run build')
+      expect(await page.text()).toContain('href="/dashboard/"')
     } finally {
       await second.close()
     }
@@ -76,8 +77,7 @@ describe('startUserkit (Node)', () => {
     const running = await startUserkit({ port: 0, dataDir: tempDir(), demoDir: null, env: 'production', log: (l) => lines.push(l) })
     try {
       expect(running.server.secretKey).toMatch(/^sk_live_/)
-      const { rows } = await running.server.store.db.query('SELECT id FROM users')
-      expect(rows).toEqual([])
+      expect(await running.server.store.users.count({})).toBe(0)
       expect(lines.join('\n')).not.toContain(DEMO_USER.email)
     } finally {
       await running.close()
@@ -85,23 +85,32 @@ describe('startUserkit (Node)', () => {
   })
 })
 
+/** The server's own source files (not its build output or installed packages). */
+function serverSources(dir = 'server', skip: readonly string[] = []): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) {
+      if (!['dist', 'node_modules'].includes(name) && !skip.includes(path)) out.push(...serverSources(path, skip))
+    } else if (path.endsWith('.ts')) out.push(path)
+  }
+  return out
+}
+
 describe('the server core', () => {
   it('imports nothing Node-only outside server/node', () => {
-    const offenders: string[] = []
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name)
-        if (statSync(path).isDirectory()) {
-          if (path !== join('server', 'node')) walk(path)
-        } else if (path.endsWith('.ts')) {
-          const text = readFileSync(path, 'utf8')
-          if (/from ['"](node:|fs|path|crypto|os|@hono\/node-server|pg['"])/.test(text) || /server\/node\//.test(text)) {
-            offenders.push(path)
-          }
-        }
-      }
-    }
-    walk('server')
+    const offenders = serverSources('server', [join('server', 'node')]).filter((path) => {
+      const text = readFileSync(path, 'utf8')
+      return /from ['"](node:|fs|path|crypto|os|@hono\/node-server|pg['"])/.test(text) || /server\/node\//.test(text)
+    })
     expect(offenders).toEqual([])
+  })
+
+  it('writes SQL only under server/storage', () => {
+    const sql = /\b(SELECT\s.+\sFROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE (TABLE|INDEX)|ALTER TABLE)\b/
+    const offenders = serverSources('server', [join('server', 'storage')]).filter((path) => sql.test(readFileSync(path, 'utf8')))
+    expect(offenders).toEqual([])
+    // The check sees SQL where there is some.
+    expect(serverSources(join('server', 'storage')).filter((path) => sql.test(readFileSync(path, 'utf8'))).length).toBeGreaterThan(5)
   })
 })

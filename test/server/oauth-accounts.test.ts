@@ -100,7 +100,7 @@ describe('PATCH /v1/me/external_accounts/{id}/reauthorize', () => {
     expect((await firstError(bad)).meta.param_name).toBe('redirect_url')
     const unknown = await reauthorize(t, owner.cookie, account.id, { strategy: 'oauth_dev_oidc' })
     expect((await firstError(unknown)).code).toBe('form_param_unknown')
-    const { rows } = await t.server.store.db.query('SELECT 1 FROM oauth_states')
+    const { rows } = await t.db.query('SELECT 1 FROM oauth_states')
     expect(rows).toHaveLength(0)
   })
 })
@@ -136,7 +136,7 @@ describe('DELETE /v1/me/external_accounts/{id}', () => {
 
   it('refuses to remove the account that brought the only verified email, and changes nothing', async () => {
     const t = await server()
-    const created = await t.server.store.createUser({ username: 'noemail', password: 'correct horse battery staple' })
+    const created = await t.server.createUser({ username: 'noemail', password: 'correct horse battery staple' })
     const cookie = await t.signIn('noemail', 'correct horse battery staple')
     const account = await connect(t, cookie, 'solo')
     const before = await me(t, cookie)

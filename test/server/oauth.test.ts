@@ -53,7 +53,7 @@ async function me(t: TestServer, cookie: string) {
 }
 
 async function countRows(t: TestServer, table: 'external_accounts' | 'oauth_states' | 'identifications') {
-  const { rows } = await t.server.store.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)
+  const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)
   return Number(rows[0]?.n)
 }
 
@@ -81,7 +81,7 @@ describe('connecting an account', () => {
     expect(url.searchParams.get('scope')).toBe('openid email profile')
     for (const key of ['state', 'nonce', 'code_challenge']) expect(url.searchParams.get(key)?.length).toBeGreaterThan(20)
     // Only the state's hash is kept, and no account exists until the provider answers.
-    const { rows } = await t.server.store.db.query<{ state_hash: string; code_verifier: string }>('SELECT * FROM oauth_states')
+    const { rows } = await t.db.query<{ state_hash: string; code_verifier: string }>('SELECT * FROM oauth_states')
     expect(rows).toHaveLength(1)
     expect(rows[0]?.state_hash).not.toContain(url.searchParams.get('state'))
     expect(rows[0]?.code_verifier).toMatch(/^v1\./)
@@ -119,7 +119,7 @@ describe('connecting an account', () => {
     expect((await me(t, cookie)).primary_email_address_id).toBe(user.primaryEmailAddressId)
 
     // Tokens are AES-GCM ciphertexts; decrypted with the kept key, the access token works at the provider.
-    const { rows } = await t.server.store.db.query<{ access_token: string }>('SELECT access_token FROM external_accounts')
+    const { rows } = await t.db.query<{ access_token: string }>('SELECT access_token FROM external_accounts')
     expect(rows[0]?.access_token).toMatch(/^v1\.[\w-]+\.[\w-]+$/)
     const key = (await t.server.store.settings.get('oauth_encryption_key')) as string
     const access = await (await tokenCipher(key)).decrypt(rows[0]?.access_token as string)
@@ -133,7 +133,7 @@ describe('connecting an account', () => {
     const t = await createTestServer({ oauth: { providers: [oidc.provider], encryptionKey: key } })
     const { cookie } = await t.signedInUser()
     await connect(t, cookie, 'key')
-    const { rows } = await t.server.store.db.query<{ access_token: string }>('SELECT access_token FROM external_accounts')
+    const { rows } = await t.db.query<{ access_token: string }>('SELECT access_token FROM external_accounts')
     expect(await (await tokenCipher(key)).decrypt(rows[0]?.access_token as string)).toBeTruthy()
     expect(await t.server.store.settings.get('oauth_encryption_key')).toBeNull()
   })
@@ -251,11 +251,11 @@ describe('bad requests change nothing', () => {
   it('accepts a redirect_url on an allowed origin, and a relative one on its own', async () => {
     const t = await createTestServer({ oauth: { providers: [oidc.provider] }, allowedOrigins: ['http://app.example'] })
     const { cookie } = await t.signedInUser()
-    const { rows: none } = await t.server.store.db.query('SELECT 1 FROM oauth_states')
+    const { rows: none } = await t.db.query('SELECT 1 FROM oauth_states')
     expect(none).toHaveLength(0)
     await startConnect(t, cookie, { redirect_url: 'http://app.example/settings' })
     await startConnect(t, cookie, { redirect_url: '/account' })
-    const { rows } = await t.server.store.db.query<{ redirect_url: string }>('SELECT redirect_url FROM oauth_states ORDER BY created_at')
+    const { rows } = await t.db.query<{ redirect_url: string }>('SELECT redirect_url FROM oauth_states ORDER BY created_at')
     expect(rows.map((r) => r.redirect_url).sort()).toEqual(['http://app.example/settings', `${ORIGIN}/account`])
   })
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEMO_USER, startUserkit } from '../../server/node/index.ts'
-import type { OutboxMessageJSON } from '../../server/delivery/outbox.ts'
-import { formatDevMessage } from '../../server/delivery/outbox.ts'
+import type { OutboxMessageJSON } from '../../src/wire/index.ts'
+import { formatDevMessage } from '../../server/delivery/dev-outbox.ts'
 import { fastHasher, readJson, setupTestServers, type TestServer } from '../helpers/server.ts'
 
 const createTestServer = setupTestServers()
@@ -116,7 +116,7 @@ describe('the outbox under startUserkit (Node)', () => {
   it('prints each dev message and serves /dev/outbox.json through the Node server', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'userkit-outbox-'))
     const lines: string[] = []
-    const running = await startUserkit({ port: 0, dataDir, demoDir: null, dashboardDir: null, passwordHasher: fastHasher, log: (l) => lines.push(l) })
+    const running = await startUserkit({ port: 0, env: 'development', dataDir, demoDir: null, dashboardDir: null, passwordHasher: fastHasher, log: (l) => lines.push(l) })
     try {
       const headers = { origin: running.url, 'content-type': 'application/json' }
       const signIn = await fetch(`${running.url}/v1/client/sign_ins`, {

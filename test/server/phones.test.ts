@@ -62,7 +62,7 @@ describe('POST /v1/me/phone_numbers', () => {
       expect(res.status, phone_number).toBe(422)
       expect(await firstError(res)).toMatchObject({ code: 'form_param_format_invalid', meta: { param_name: 'phone_number' } })
     }
-    const { rows } = await t.server.store.db.query("SELECT id FROM identifications WHERE user_id = $1 AND type = 'phone_number'", [user.id])
+    const { rows } = await t.db.query("SELECT id FROM identifications WHERE user_id = $1 AND type = 'phone_number'", [user.id])
     expect(rows).toEqual([])
   })
 
@@ -77,7 +77,7 @@ describe('POST /v1/me/phone_numbers', () => {
     expect([one.status, two.status].sort()).toEqual([200, 422])
     const loser = one.status === 422 ? one : two
     expect(await firstError(loser)).toMatchObject({ code: 'form_identifier_exists', meta: { param_name: 'phone_number' } })
-    const { rows } = await t.server.store.db.query("SELECT value FROM identifications WHERE type = 'phone_number'")
+    const { rows } = await t.db.query("SELECT value FROM identifications WHERE type = 'phone_number'")
     expect(rows).toEqual([{ value: '+14155550123' }])
   })
 })
@@ -199,7 +199,7 @@ describe('phones in production', () => {
     expect(sent).toEqual([expect.objectContaining({ channel: 'sms', to: '+14155550123', code: expect.stringMatching(/^\d{6}$/) })])
     const ok = await t.request(`/v1/me/phone_numbers/${phone.id}/attempt_verification`, post({ code: sent[0]?.code }, cookie))
     expect(ok.status).toBe(200)
-    const { rows } = await t.server.store.db.query('SELECT count(*)::int AS n FROM outbox')
+    const { rows } = await t.db.query('SELECT count(*)::int AS n FROM outbox')
     expect(rows).toEqual([{ n: 0 }])
   })
 })

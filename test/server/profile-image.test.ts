@@ -56,7 +56,7 @@ describe('POST /v1/me/profile_image', () => {
     expect(await firstError(res)).toMatchObject({ code: 'form_param_format_invalid', meta: { param_name: 'file' } })
     const me = await readJson(await t.request('/v1/me', { cookie }))
     expect(me.response.image_url).toBe(first.response.public_url)
-    const { rows } = await t.server.store.db.query('SELECT id FROM blobs')
+    const { rows } = await t.db.query('SELECT id FROM blobs')
     expect(rows).toHaveLength(1)
   })
 
@@ -73,7 +73,7 @@ describe('POST /v1/me/profile_image', () => {
     const res2 = await t.request('/v1/me/profile_image', upload(imageForm(huge), cookie))
     expect(res2.status).toBe(413)
     expect((await firstError(res2)).code).toBe('request_body_too_large')
-    const { rows } = await t.server.store.db.query('SELECT id FROM blobs')
+    const { rows } = await t.db.query('SELECT id FROM blobs')
     expect(rows).toEqual([])
   })
 
@@ -104,7 +104,7 @@ describe('POST /v1/me/profile_image', () => {
       expect(res.status).toBe(status)
       expect((await firstError(res)).code).toBe(code)
     }
-    const { rows } = await t.server.store.db.query('SELECT id FROM blobs')
+    const { rows } = await t.db.query('SELECT id FROM blobs')
     expect(rows).toEqual([])
   })
 
@@ -124,7 +124,7 @@ describe('POST /v1/me/profile_image', () => {
     expect((await t.request('/v1/me/profile_image', { method: 'POST', body: imageForm(pngBytes()) })).status).toBe(401)
     const res = await t.request('/v1/me/profile_image', upload(imageForm(pngBytes()), cookie, { origin: 'https://evil.example' }))
     expect(res.status).toBe(403)
-    const { rows } = await t.server.store.db.query('SELECT id FROM blobs')
+    const { rows } = await t.db.query('SELECT id FROM blobs')
     expect(rows).toEqual([])
   })
 })

@@ -42,7 +42,7 @@ describe('POST /v1/client/sign_ins', () => {
     const { email, password } = await t.createUser()
     const cookie = await t.signIn(email, password)
     const token = cookie.slice('__client='.length)
-    const { rows } = await t.server.store.db.query<{ token_hash: string }>('SELECT token_hash FROM clients')
+    const { rows } = await t.db.query<{ token_hash: string }>('SELECT token_hash FROM clients')
     expect(rows).toEqual([{ token_hash: await sha256Hex(token) }])
     expect(JSON.stringify(rows)).not.toContain(token)
   })
@@ -57,7 +57,7 @@ describe('POST /v1/client/sign_ins', () => {
   it('does not sign in with an unverified email address', async () => {
     const t = await createTestServer()
     const { user, password } = await t.createUser()
-    await t.server.store.db.query(
+    await t.db.query(
       `INSERT INTO identifications (id, user_id, type, value, verification_status, created_at, updated_at)
        VALUES ('idn_pending', $1, 'email_address', 'pending@example.com', 'unverified', 0, 0)`,
       [user.id],
@@ -93,7 +93,7 @@ describe('POST /v1/client/sign_ins', () => {
     const res = await t.request('/v1/client/sign_ins', { method: 'POST', body: { identifier: email, password: 'wrong password!' } })
     expect(res.status).toBe(422)
     expect(await firstError(res)).toMatchObject({ code: 'form_password_incorrect', meta: { param_name: 'password' } })
-    const { rows } = await t.server.store.db.query('SELECT id FROM sessions')
+    const { rows } = await t.db.query('SELECT id FROM sessions')
     expect(rows).toEqual([])
   })
 
@@ -111,7 +111,7 @@ describe('POST /v1/client/sign_ins', () => {
       expect(res.status).toBe(422)
       expect(await firstError(res)).toMatchObject({ code, meta: { param_name: param } })
     }
-    const { rows } = await t.server.store.db.query('SELECT id FROM sessions')
+    const { rows } = await t.db.query('SELECT id FROM sessions')
     expect(rows).toEqual([])
   })
 
@@ -151,14 +151,14 @@ describe('POST /v1/client/sign_ins', () => {
     const res = await t.request('/v1/client/sign_ins', { method: 'POST', cookie, body: { identifier: email, password } })
     const body = await readJson(res)
     expect(body.client.sessions.map((s: { id: string }) => s.id)).toEqual([body.response.id])
-    const { rows } = await t.server.store.db.query<{ status: string }>('SELECT status FROM sessions ORDER BY created_at, status')
+    const { rows } = await t.db.query<{ status: string }>('SELECT status FROM sessions ORDER BY created_at, status')
     expect(rows.map((r) => r.status).sort()).toEqual(['active', 'ended'])
   })
 
   it('refuses a banned user', async () => {
     const t = await createTestServer()
     const { user, email, password } = await t.createUser()
-    await t.server.store.db.query('UPDATE users SET banned = true WHERE id = $1', [user.id])
+    await t.db.query('UPDATE users SET banned = true WHERE id = $1', [user.id])
     const res = await t.request('/v1/client/sign_ins', { method: 'POST', body: { identifier: email, password } })
     expect(res.status).toBe(403)
     expect((await firstError(res)).code).toBe('user_banned')
@@ -233,7 +233,7 @@ describe('sign-in rate limits', () => {
   it('keeps the counters in the database', async () => {
     const t = await createTestServer({ rateLimits: limits, trustProxy: true })
     await attempt(t, 'Someone@Example.com', 'x', '192.0.2.3')
-    const { rows } = await t.server.store.db.query<{ key: string; count: number }>('SELECT key, count FROM rate_limits ORDER BY key')
+    const { rows } = await t.db.query<{ key: string; count: number }>('SELECT key, count FROM rate_limits ORDER BY key')
     expect(rows).toEqual([
       { key: 'signin:id:someone@example.com', count: 1 },
       { key: 'signin:ip:192.0.2.3', count: 1 },

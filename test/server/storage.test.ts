@@ -4,7 +4,7 @@ import { createUserkitServer } from '../../server/app.ts'
 import { newId, randomBase62 } from '../../server/ids.ts'
 import { nodeScryptHasher } from '../../server/node/password.ts'
 import { DEFAULT_SCRYPT, scryptHasher } from '../../server/password.ts'
-import { migrate, migrations } from '../../server/storage/migrations.ts'
+import { migrate, migrations } from '../../server/storage/migrations/index.ts'
 import { pgliteDatabase } from '../../server/storage/pglite.ts'
 import { fastHasher, setupTestServers } from '../helpers/server.ts'
 
@@ -60,15 +60,21 @@ describe('secret key', () => {
     const pglite = new PGlite()
     try {
       const db = pgliteDatabase(pglite)
+      // A server is a production one unless told otherwise: its generated key says so.
       const a = await createUserkitServer({ database: db, passwordHasher: fastHasher })
       const b = await createUserkitServer({ database: db, passwordHasher: fastHasher })
-      expect(a.secretKey).toMatch(/^sk_test_[0-9A-Za-z]{40}$/)
+      expect(a.secretKey).toMatch(/^sk_live_[0-9A-Za-z]{40}$/)
       expect(b.secretKey).toBe(a.secretKey)
       const { rows } = await db.query<{ value: string }>("SELECT value FROM settings WHERE key = 'secret_key'")
       expect(rows).toEqual([{ value: a.secretKey }])
     } finally {
       await pglite.close()
     }
+  })
+
+  it('is a test key on a development server', async () => {
+    const t = await createTestServer({ env: 'development' })
+    expect(t.server.secretKey).toMatch(/^sk_test_[0-9A-Za-z]{40}$/)
   })
 
   it('comes from the options when given', async () => {
@@ -80,41 +86,41 @@ describe('secret key', () => {
 describe('store.createUser', () => {
   it('stores emails verified and primary, and hashes the password', async () => {
     const t = await createTestServer()
-    const user = await t.server.store.createUser({ email: 'a@example.com', emailAddresses: ['b@example.com'], password: 'long enough' })
+    const user = await t.server.createUser({ email: 'a@example.com', emailAddresses: ['b@example.com'], password: 'long enough' })
     expect(user.emailAddresses.map((e) => [e.value, e.verificationStatus])).toEqual([
       ['a@example.com', 'verified'],
       ['b@example.com', 'verified'],
     ])
     expect(user.primaryEmailAddressId).toBe(user.emailAddresses[0]?.id)
     expect(user.emailAddresses[0]?.id).toMatch(/^idn_/)
-    const { rows } = await t.server.store.db.query<{ password_hash: string }>('SELECT password_hash FROM users')
+    const { rows } = await t.db.query<{ password_hash: string }>('SELECT password_hash FROM users')
     expect(rows[0]?.password_hash).toMatch(/^scrypt\$16\$1\$1\$/)
     expect(rows[0]?.password_hash).not.toContain('long enough')
   })
 
   it('refuses an email another user has, in any case, and a taken username', async () => {
     const t = await createTestServer()
-    await t.server.store.createUser({ email: 'Taken@Example.com', username: 'Taken' })
-    await expect(t.server.store.createUser({ email: 'taken@example.COM' })).rejects.toMatchObject({
+    await t.server.createUser({ email: 'Taken@Example.com', username: 'Taken' })
+    await expect(t.server.createUser({ email: 'taken@example.COM' })).rejects.toMatchObject({
       status: 422,
       code: 'form_identifier_exists',
       param: 'email_address',
     })
-    await expect(t.server.store.createUser({ email: 'other@example.com', username: 'TAKEN' })).rejects.toMatchObject({
+    await expect(t.server.createUser({ email: 'other@example.com', username: 'TAKEN' })).rejects.toMatchObject({
       code: 'form_identifier_exists',
       param: 'username',
     })
-    const { rows } = await t.server.store.db.query('SELECT id FROM users')
+    const { rows } = await t.db.query('SELECT id FROM users')
     expect(rows).toHaveLength(1)
   })
 
   it('applies the email, username and password rules', async () => {
     const t = await createTestServer()
-    await expect(t.server.store.createUser({ email: 'not-an-email' })).rejects.toMatchObject({ code: 'form_param_format_invalid' })
-    await expect(t.server.store.createUser({ email: 'a@example.com', username: 'no' })).rejects.toMatchObject({
+    await expect(t.server.createUser({ email: 'not-an-email' })).rejects.toMatchObject({ code: 'form_param_format_invalid' })
+    await expect(t.server.createUser({ email: 'a@example.com', username: 'no' })).rejects.toMatchObject({
       code: 'form_username_invalid_length',
     })
-    await expect(t.server.store.createUser({ email: 'a@example.com', password: 'short' })).rejects.toMatchObject({
+    await expect(t.server.createUser({ email: 'a@example.com', password: 'short' })).rejects.toMatchObject({
       code: 'form_password_length_too_short',
     })
   })

@@ -8,7 +8,8 @@ import { confirmationText, displayName } from '../display.ts'
 import { mergePatch } from '../json.ts'
 import { dashboardKeys, dashboardQueries } from '../queries.ts'
 import { usersPath } from '../router.ts'
-import type { BapiSession, BapiUser, JsonObject } from '../types.ts'
+import type { JsonObject } from '../types.ts'
+import type { BackendSessionJSON, BackendUserJSON } from '../../../src/wire/index.ts'
 import { DeleteUserDialogView } from '../users/delete-user-dialog.view.tsx'
 import { type MetadataSlot, UserPageView } from './user-page.view.tsx'
 
@@ -21,7 +22,7 @@ export function UserPage({ id }: { id: string }) {
   const user = useQuery(dashboardQueries.user(api, id))
   const sessions = useQuery(dashboardQueries.sessions(api, id))
 
-  const stored = (data: BapiUser) => {
+  const stored = (data: BackendUserJSON) => {
     queryClient.setQueryData(dashboardKeys.user(id), data)
     void queryClient.invalidateQueries({ queryKey: [...dashboardKeys.users(), 'list'] })
   }
@@ -52,9 +53,9 @@ export function UserPage({ id }: { id: string }) {
   })
 
   const revoke = useMutation({
-    mutationFn: (session: BapiSession) => api.revokeSession(session.id),
+    mutationFn: (session: BackendSessionJSON) => api.revokeSession(session.id),
     onSuccess: (_, session) =>
-      queryClient.setQueryData<BapiSession[]>(dashboardKeys.sessions(id), (old) => old?.filter((s) => s.id !== session.id)),
+      queryClient.setQueryData<BackendSessionJSON[]>(dashboardKeys.sessions(id), (old) => old?.filter((s) => s.id !== session.id)),
   })
 
   const [deleteOpen, setDeleteOpen] = useState(false)

@@ -4,7 +4,8 @@ import { Banner } from '../../../src/components/shared/banner.tsx'
 import { Button } from '../../../src/components/shared/button.tsx'
 import { displayName, formatDate } from '../display.ts'
 import type { DashboardMessages } from '../messages.ts'
-import type { BapiUser, JsonObject } from '../types.ts'
+import type { JsonObject } from '../types.ts'
+import type { BackendUserJSON } from '../../../src/wire/index.ts'
 import { MetadataEditorView } from './metadata-editor.view.tsx'
 import { AccountList, IdentifierList, Section, SessionList, type SessionListProps } from './user-sections.view.tsx'
 
@@ -19,7 +20,7 @@ export interface UserPageViewProps {
   messages: DashboardMessages
   state: 'loading' | 'error' | 'not_found' | 'ready'
   /** The user, when ready. */
-  user?: BapiUser | undefined
+  user?: BackendUserJSON | undefined
   errorText?: string | null
   /** The users list's address and the way back to it. */
   backHref: string

@@ -4,7 +4,7 @@ import { Button } from '../../../src/components/shared/button.tsx'
 import { format } from '../../../src/localization/format.ts'
 import { formatDate } from '../display.ts'
 import type { DashboardMessages } from '../messages.ts'
-import type { BapiEmailAddress, BapiExternalAccount, BapiPhoneNumber, BapiSession } from '../types.ts'
+import type { BackendSessionJSON, EmailAddressJSON, ExternalAccountJSON, PhoneNumberJSON } from '../../../src/wire/index.ts'
 
 /** A titled block of the user page. */
 export function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -18,7 +18,7 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 
 export interface IdentifierListProps {
   messages: DashboardMessages
-  items: readonly (BapiEmailAddress | BapiPhoneNumber)[]
+  items: readonly (EmailAddressJSON | PhoneNumberJSON)[]
   primaryId: string | null
   empty: string
 }
@@ -47,7 +47,7 @@ export function IdentifierList({ messages, items, primaryId, empty }: Identifier
 }
 
 /** OAuth accounts linked to the user. */
-export function AccountList({ messages, accounts }: { messages: DashboardMessages; accounts: readonly BapiExternalAccount[] }) {
+export function AccountList({ messages, accounts }: { messages: DashboardMessages; accounts: readonly ExternalAccountJSON[] }) {
   if (accounts.length === 0) return <p className="dk-muted">{messages.user.noAccounts}</p>
   return (
     <ul className="dk-list">
@@ -64,9 +64,9 @@ export function AccountList({ messages, accounts }: { messages: DashboardMessage
 export interface SessionListProps {
   messages: DashboardMessages
   state: 'loading' | 'error' | 'ready'
-  sessions: readonly BapiSession[]
+  sessions: readonly BackendSessionJSON[]
   /** Revokes one session; missing hides the buttons. */
-  onRevoke?: (session: BapiSession) => void
+  onRevoke?: (session: BackendSessionJSON) => void
   /** The session being revoked now. */
   revoking?: string | null
   error?: string | null

@@ -6,7 +6,8 @@ import { useDashboard } from '../context.tsx'
 import { displayName } from '../display.ts'
 import { dashboardKeys, dashboardQueries } from '../queries.ts'
 import { userPath } from '../router.ts'
-import { type BapiUser, type CreateUserDraft, emptyDraft, type UserOrderBy } from '../types.ts'
+import { type CreateUserDraft, emptyDraft, type UserOrderBy } from '../types.ts'
+import type { BackendUserJSON } from '../../../src/wire/index.ts'
 import { CREATE_USER_PARAMS, CreateUserDialogView } from './create-user-dialog.view.tsx'
 import { DeleteUserDialogView } from './delete-user-dialog.view.tsx'
 import { UsersPageView } from './users-page.view.tsx'
@@ -51,9 +52,9 @@ export function UsersPage() {
   })
   const createErrors = fieldErrors(create.error, Object.values(CREATE_USER_PARAMS), messages.unknownError)
 
-  const [toDelete, setToDelete] = useState<BapiUser | null>(null)
+  const [toDelete, setToDelete] = useState<BackendUserJSON | null>(null)
   const remove = useMutation({
-    mutationFn: (user: BapiUser) => api.deleteUser(user.id),
+    mutationFn: (user: BackendUserJSON) => api.deleteUser(user.id),
     onSuccess: (_, user) => {
       queryClient.removeQueries({ queryKey: dashboardKeys.user(user.id) })
       void queryClient.invalidateQueries({ queryKey: dashboardKeys.users() })

@@ -6,14 +6,15 @@ import { MoreIcon } from '../icons.tsx'
 import { displayName, formatDate, fullName, primaryEmail, primaryPhone } from '../display.ts'
 import type { DashboardMessages } from '../messages.ts'
 import { MenuContent, MenuItem, MenuPortal, MenuRoot, MenuTrigger, usePortalContainer } from '../parts.tsx'
-import type { BapiUser, UserOrderBy } from '../types.ts'
+import type { UserOrderBy } from '../types.ts'
+import type { BackendUserJSON } from '../../../src/wire/index.ts'
 
 export interface UsersTableViewProps {
   messages: DashboardMessages
   /** `'loading'` shows a placeholder row, `'error'` the error and a retry button. */
   state: 'loading' | 'error' | 'ready'
   /** The page of users shown (when ready). */
-  users: readonly BapiUser[]
+  users: readonly BackendUserJSON[]
   /** The search the list answers, for the "no match" text. Default `''`. */
   query?: string
   /** The current order. */
@@ -21,11 +22,11 @@ export interface UsersTableViewProps {
   /** Called with the new order when a sortable column header is pressed; missing: headers are not buttons. */
   onOrderByChange?: (orderBy: UserOrderBy) => void
   /** The user page's address, for the name link. */
-  hrefFor: (user: BapiUser) => string
+  hrefFor: (user: BackendUserJSON) => string
   /** Called when a user is opened (the name link or the row menu's Open). */
-  onOpen: (user: BapiUser) => void
+  onOpen: (user: BackendUserJSON) => void
   /** Called from the row menu's Delete; missing hides the item. */
-  onDelete?: (user: BapiUser) => void
+  onDelete?: (user: BackendUserJSON) => void
   /** The error's text in the `'error'` state. */
   errorText?: string | undefined
   /** Called by the retry button in the `'error'` state. */

@@ -1,6 +1,6 @@
 'use client'
 import { useEffect, useState } from 'react'
-import { OAUTH_ERROR_PARAM } from '../../api/oauth.ts'
+import { OAUTH_ERROR_PARAM } from '../../wire/index.ts'
 import { useConnectExternalAccount } from '../../hooks/use-connect-external-account.ts'
 import { useEnvironment } from '../../hooks/use-environment.ts'
 import { useMessages } from '../../hooks/use-messages.ts'

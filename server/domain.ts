@@ -1,0 +1,57 @@
+import { changeWriter, type ChangeHook, type Write } from './changes.ts'
+import { operatorsDomain } from './dashboard/operators.ts'
+import { oauthDomain } from './oauth/connect.ts'
+import type { ResolvedOptions } from './options.ts'
+import type { PasswordHasher } from './password.ts'
+import { sessionsDomain } from './sessions/index.ts'
+import type { Store } from './storage/store.ts'
+import { createUserDomain } from './users/create.ts'
+import { externalAccountsDomain } from './users/external-accounts.ts'
+import { identifiersDomain } from './users/identifiers.ts'
+import { lifecycleDomain } from './users/lifecycle.ts'
+import { profileDomain } from './users/profile.ts'
+import { verificationDomain } from './verification/flow.ts'
+
+/** What every part of the domain is built from. */
+export interface DomainContext {
+  /** Reads; writes go through `write`. */
+  store: Store
+  options: ResolvedOptions
+  hasher: PasswordHasher
+  /** The one way to change a user or a session (server/changes.ts). */
+  write: Write
+}
+
+/**
+ * The domain: every rule of the product once, as functions the Frontend API, the Backend API, the
+ * dashboard and the OAuth callback all call. Routes parse, call one of these, and serialize.
+ */
+export function createDomain(input: {
+  store: Store
+  options: ResolvedOptions
+  hasher: PasswordHasher
+  onChange?: ChangeHook | undefined
+  secretKey: string
+  dashboardPassword?: string | undefined
+}) {
+  const ctx: DomainContext = {
+    store: input.store,
+    options: input.options,
+    hasher: input.hasher,
+    write: changeWriter(input.store, input.onChange),
+  }
+  const sessions = sessionsDomain(ctx)
+  const externalAccounts = externalAccountsDomain(ctx)
+  return {
+    users: { ...createUserDomain(ctx), ...profileDomain(ctx), ...lifecycleDomain(ctx) },
+    identifiers: identifiersDomain(ctx),
+    verification: verificationDomain(ctx),
+    externalAccounts,
+    oauth: oauthDomain(ctx, { sessions, externalAccounts }),
+    sessions,
+    operators: operatorsDomain(ctx, { secretKey: input.secretKey, password: input.dashboardPassword }),
+  }
+}
+
+/** The domain of one server. */
+export type Domain = ReturnType<typeof createDomain>
