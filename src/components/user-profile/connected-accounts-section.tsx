@@ -1,5 +1,5 @@
 'use client'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { OAUTH_ERROR_PARAM } from '../../wire/index.ts'
 import { useConnectExternalAccount } from '../../hooks/use-connect-external-account.ts'
 import { useEnvironment } from '../../hooks/use-environment.ts'
@@ -7,8 +7,13 @@ import { useMessages } from '../../hooks/use-messages.ts'
 import { useReauthorizeExternalAccount } from '../../hooks/use-reauthorize-external-account.ts'
 import { useRemoveExternalAccount } from '../../hooks/use-remove-external-account.ts'
 import { useUser } from '../../hooks/use-user.ts'
-import { type AdditionalOAuthScopes, ConnectedAccountsSectionView } from './connected-accounts-section.view.tsx'
-import { defineSection } from './section.tsx'
+import type { AdditionalOAuthScopes } from './connected-accounts-section.view.tsx'
+import { defineSection, SectionFrame } from './section.tsx'
+
+// Loaded when there is something to show: an app without OAuth providers never downloads it.
+const ConnectedAccountsSectionView = lazy(() =>
+  import('./connected-accounts-section.view.tsx').then((m) => ({ default: m.ConnectedAccountsSectionView })),
+)
 
 export interface ConnectedAccountsSectionProps {
   /** Merged last onto the section element. */
@@ -54,22 +59,30 @@ export const ConnectedAccountsSection = defineSection(
     const providers = environment?.oauthProviders ?? []
     if (!user || (providers.length === 0 && user.externalAccounts.length === 0 && !callbackError)) return null
     const here = () => window.location.href
+    // Until the view arrives, its frame holds the place, so nothing below it moves.
+    const frame = (
+      <SectionFrame id="connected-accounts" title={messages.userProfile.connectedAccounts.title} state="loading" className={className}>
+        {null}
+      </SectionFrame>
+    )
     return (
-      <ConnectedAccountsSectionView
-        user={user}
-        messages={messages}
-        className={className}
-        providers={providers}
-        additionalOAuthScopes={additionalOAuthScopes}
-        callbackError={callbackError}
-        onDismissCallbackError={dismiss}
-        onConnect={async (strategy) => {
-          const key = strategy.replace(/^oauth_/, '')
-          follow(await connect.mutateAsync({ strategy, redirectUrl: here(), additionalScopes: additionalOAuthScopes?.[key] ?? [] }))
-        }}
-        onReauthorize={async (id, additionalScopes) => follow(await reauthorize.mutateAsync({ id, redirectUrl: here(), additionalScopes }))}
-        onRemove={(id) => remove.mutateAsync(id)}
-      />
+      <Suspense fallback={frame}>
+        <ConnectedAccountsSectionView
+          user={user}
+          messages={messages}
+          className={className}
+          providers={providers}
+          additionalOAuthScopes={additionalOAuthScopes}
+          callbackError={callbackError}
+          onDismissCallbackError={dismiss}
+          onConnect={async (strategy) => {
+            const key = strategy.replace(/^oauth_/, '')
+            follow(await connect.mutateAsync({ strategy, redirectUrl: here(), additionalScopes: additionalOAuthScopes?.[key] ?? [] }))
+          }}
+          onReauthorize={async (id, additionalScopes) => follow(await reauthorize.mutateAsync({ id, redirectUrl: here(), additionalScopes }))}
+          onRemove={(id) => remove.mutateAsync(id)}
+        />
+      </Suspense>
     )
   },
   { page: 'account', sectionId: 'connected-accounts' },
