@@ -1,15 +1,8 @@
 import { guardUnique, type Queryable } from './database.ts'
 import { ms, msOrNull } from './records.ts'
 
-/** A connected OAuth account as the Frontend API may see it: its tokens never leave storage here. */
-export interface ExternalAccountRecord {
-  id: string
-  userId: string
-  /** The provider key (`github`, `dev_oidc` …); the wire's `provider` is `oauth_<key>`. */
-  provider: string
-  providerUserId: string
-  identificationId: string | null
-  ownedIdentification: boolean
+/** What the provider told of its user, and what it granted. */
+export interface ExternalAccountProfile {
   emailAddress: string
   emailAddressVerified: boolean | null
   firstName: string | null
@@ -18,6 +11,17 @@ export interface ExternalAccountRecord {
   imageUrl: string | null
   /** Space-separated, as on the wire. */
   approvedScopes: string
+}
+
+/** A connected OAuth account as the Frontend API may see it: its tokens never leave storage here. */
+export interface ExternalAccountRecord extends ExternalAccountProfile {
+  id: string
+  userId: string
+  /** The provider key (`github`, `dev_oidc` …); the wire's `provider` is `oauth_<key>`. */
+  provider: string
+  providerUserId: string
+  identificationId: string | null
+  ownedIdentification: boolean
   /** A provider error code seen when the tokens were last used; the kit then offers "Reconnect". */
   verificationError: string | null
   createdAt: number
@@ -25,14 +29,7 @@ export interface ExternalAccountRecord {
 }
 
 /** What the callback stores: the profile, the scopes and the already encrypted tokens. */
-export interface ExternalAccountWrite {
-  emailAddress: string
-  emailAddressVerified: boolean | null
-  firstName: string | null
-  lastName: string | null
-  username: string | null
-  imageUrl: string | null
-  approvedScopes: string
+export interface ExternalAccountWrite extends ExternalAccountProfile {
   accessToken: string | null
   refreshToken: string | null
   tokenExpiresAt: number | null
@@ -47,16 +44,7 @@ export interface ExternalAccountRepo {
   /** One account of one user; `null` when it is not theirs. */
   getForUser(userId: string, id: string): Promise<ExternalAccountRecord | null>
   findByProviderUser(provider: string, providerUserId: string): Promise<ExternalAccountRecord | null>
-  insert(
-    input: ExternalAccountWrite & {
-      id: string
-      userId: string
-      provider: string
-      providerUserId: string
-      identificationId: string | null
-      ownedIdentification: boolean
-    },
-  ): Promise<void>
+  insert(input: ExternalAccountWrite & Pick<ExternalAccountRecord, 'id' | 'userId' | 'provider' | 'providerUserId' | 'identificationId' | 'ownedIdentification'>): Promise<void>
   update(id: string, input: ExternalAccountWrite): Promise<void>
   remove(id: string): Promise<void>
 }

@@ -1,3 +1,6 @@
+// PGlite's declarations use Emscripten's global types but do not depend on them; this keeps an app
+// that checks library types (skipLibCheck: false) compiling without installing them itself.
+/// <reference types="emscripten" preserve="true" />
 import type { PGliteInterface } from '@electric-sql/pglite'
 import type { Database, Queryable } from './database.ts'
 

@@ -14,38 +14,34 @@ const Name = z.string().max(NAME_MAX_LENGTH).nullable().optional()
 const Metadata = z.record(z.string(), z.unknown())
 const Timestamp = z.string().datetime({ offset: true })
 
-/** `POST /v1/users`: Clerk's fields that make sense in userkit. Anything else is `form_param_unknown`. */
-const CreateUserBody = z.strictObject({
+/** The fields `POST` and `PATCH /v1/users` share, by Clerk's names; anything else is `form_param_unknown`. */
+const UserFields = {
   external_id: z.string().min(1).max(256).nullable().optional(),
   first_name: Name,
   last_name: Name,
-  email_address: z.array(z.string().max(320)).max(20).optional(),
-  phone_number: z.array(z.string().max(32)).max(20).optional(),
   username: z.string().max(256).nullable().optional(),
-  password: z.string().max(1024).nullable().optional(),
   skip_password_checks: z.boolean().nullable().optional(),
-  skip_password_requirement: z.boolean().nullable().optional(),
+  // PATCH replaces each object whole, as in Clerk (the deprecated form; /metadata merges).
   public_metadata: Metadata.optional(),
   private_metadata: Metadata.optional(),
   unsafe_metadata: Metadata.optional(),
   created_at: Timestamp.optional(),
+}
+
+const CreateUserBody = z.strictObject({
+  ...UserFields,
+  email_address: z.array(z.string().max(320)).max(20).optional(),
+  phone_number: z.array(z.string().max(32)).max(20).optional(),
+  password: z.string().max(1024).nullable().optional(),
+  skip_password_requirement: z.boolean().nullable().optional(),
 })
 
 const UpdateUserBody = z.strictObject({
-  external_id: z.string().min(1).max(256).nullable().optional(),
-  first_name: Name,
-  last_name: Name,
-  username: z.string().max(256).nullable().optional(),
+  ...UserFields,
   primary_email_address_id: z.string().max(64).optional(),
   primary_phone_number_id: z.string().max(64).optional(),
   password: z.string().max(1024).optional(),
-  skip_password_checks: z.boolean().nullable().optional(),
   sign_out_of_other_sessions: z.boolean().nullable().optional(),
-  // Replaced whole, as in Clerk (the deprecated form; /metadata merges).
-  public_metadata: Metadata.optional(),
-  private_metadata: Metadata.optional(),
-  unsafe_metadata: Metadata.optional(),
-  created_at: Timestamp.optional(),
 })
 
 /** Loads users with their private metadata, in the order of `ids`. */
