@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { SERVER_BROWSER_DEPS } from './test/browser-deps.ts'
 import { chromiumArgs, chromiumPath } from './test/chromium.ts'
 
 const react18 = (path: string) => fileURLToPath(new URL(`./test/react18/node_modules/${path}`, import.meta.url))
@@ -41,6 +42,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The dashboard's tests run the real server in the page: its dependencies are pre-bundled at start.
+        optimizeDeps: { include: SERVER_BROWSER_DEPS },
         test: {
           name: 'components',
           include: ['test/components/**/*.test.tsx'],
@@ -63,7 +66,7 @@ export default defineConfig({
         // and the language catalog the Storybook toolbar offers.
         extends: true,
         // Pre-bundled at start: discovered mid-run, Vite would reload the page under a screenshot.
-        optimizeDeps: { include: ['libphonenumber-js/min'] },
+        optimizeDeps: { include: ['libphonenumber-js/min', ...SERVER_BROWSER_DEPS] },
         test: {
           name: 'visual',
           include: ['test/storybook/**/*.test.{ts,tsx}'],

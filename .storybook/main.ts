@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite'
+import { SERVER_BROWSER_DEPS } from '../test/browser-deps.ts'
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.tsx'],
@@ -13,7 +14,13 @@ const config: StorybookConfig = {
       base: './',
       // PGlite loads its wasm and data files with `new URL(…, import.meta.url)`: pre-bundling
       // would move the module away from them (PGlite's documented fix for Vite).
-      optimizeDeps: { ...config.optimizeDeps, exclude: [...(config.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'] },
+      // The server's own dependencies are pre-bundled at start: found mid-run by a live story, Vite
+      // would re-optimize and reload the page under a running test.
+      optimizeDeps: {
+        ...config.optimizeDeps,
+        include: [...(config.optimizeDeps?.include ?? []), ...SERVER_BROWSER_DEPS],
+        exclude: [...(config.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'],
+      },
     }
   },
 }

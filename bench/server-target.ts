@@ -1,7 +1,8 @@
 /**
  * One server under load for `npm run bench:server` (run by bench/server.mjs through tsx, in its own
  * process). `--db=pglite|postgres|none`, `--users=N` seeded with SQL, `--database-url=…` for
- * PostgreSQL. Prints one JSON line `{url, cookie, secretKey}` when ready, then serves until killed.
+ * PostgreSQL. Prints one JSON line `{url, cookie, secretKey, sessionId, floorUrl}` when ready, then
+ * serves until killed.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,6 +11,7 @@ import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { PGlite } from '@electric-sql/pglite'
 import { postgresDatabase, postgresPool, startUserkit } from '../server/node/index.ts'
+import type { Database } from '../server/storage/database.ts'
 import { pgliteDatabase } from '../server/storage/pglite.ts'
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
@@ -38,7 +40,7 @@ if (db === 'none') {
     dashboardDir: null,
     log: () => undefined,
     // The sign-in below is the only one; keep the limits out of the way of a bench.
-    rateLimits: { signInPerIp: { max: 1_000_000, windowMs: 60_000 } },
+    rateLimits: { signInPerIp: { max: 1_000_000, windowMs: 60_000 }, tokenMintPerSession: { max: 1_000_000_000, windowMs: 60_000 } },
   })
   // Seeded with SQL in one statement each: N users, each with a verified primary email.
   await q.query(
@@ -64,11 +66,49 @@ if (db === 'none') {
   })
   const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0]
   if (res.status !== 200 || !cookie) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`)
-  console.log(JSON.stringify({ url: running.url, cookie, secretKey: running.server.secretKey }))
+  const sessionId = ((await res.json()) as { response: { id: string } }).response.id
+  const floor = await tokenFloor(q, running.server.options.publicUrl)
+  console.log(JSON.stringify({ url: running.url, cookie, secretKey: running.server.secretKey, sessionId, floorUrl: floor.url }))
   process.on('SIGTERM', () => {
     running.close().then(() => {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true })
       process.exit(0)
     })
+  })
+}
+
+/**
+ * The best a token request could do on the same engine: a bare Hono handler that looks the
+ * browser's session up in one query and signs the same RS256 token (same header and claims) with
+ * its own key. No rate limit, no envelope: the floor userkit's minting is measured against.
+ */
+async function tokenFloor(q: Database, issuer: string) {
+  const { createHash, randomUUID } = await import('node:crypto')
+  const { getCookie } = await import('hono/cookie')
+  const { generateKeyPair, SignJWT } = await import('jose')
+  const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048 })
+  const app = new Hono().post('/tokens', async (c) => {
+    const hash = createHash('sha256').update(getCookie(c, '__client') ?? '').digest('hex')
+    const { rows } = await q.query<{ id: string; user_id: string; created_at: unknown }>(
+      `SELECT s.id, s.user_id, s.created_at FROM clients c JOIN sessions s ON s.id = c.last_active_session_id
+       WHERE c.token_hash = $1 AND s.status = 'active' AND s.expire_at > $2`,
+      [hash, Date.now()],
+    )
+    const session = rows[0]
+    if (!session) return c.json({ errors: [] }, 401)
+    const iat = Math.floor(Date.now() / 1000)
+    const jwt = await new SignJWT({ azp: c.req.header('origin'), fva: [0, -1], sid: session.id, v: 2 })
+      .setProtectedHeader({ alg: 'RS256', kid: 'ins_floor', typ: 'JWT', cat: 'cl_B7d4PD111AAA' })
+      .setSubject(session.user_id)
+      .setIssuer(issuer)
+      .setIssuedAt(iat)
+      .setNotBefore(iat - 10)
+      .setExpirationTime(iat + 60)
+      .setJti(randomUUID())
+      .sign(privateKey)
+    return c.json({ object: 'token', jwt })
+  })
+  return new Promise<{ url: string }>((done) => {
+    serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => done({ url: `http://127.0.0.1:${info.port}` }))
   })
 }

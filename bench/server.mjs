@@ -37,6 +37,16 @@ function load(options) {
   })
 }
 
+/** Runs of one load as one row: mean requests/s, worst p99, summed failures. */
+function merged(runs) {
+  return {
+    requests: { average: runs.reduce((sum, r) => sum + r.requests.average, 0) / runs.length },
+    latency: { p99: Math.max(...runs.map((r) => r.latency.p99)) },
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  }
+}
+
 async function measure(target, label) {
   const me = await load({ url: `${target.url}/v1/me`, headers: { cookie: target.cookie } })
   let n = 0
@@ -60,7 +70,30 @@ async function measure(target, label) {
     non2xx: r.non2xx,
     errors: r.errors,
   })
-  return [row('GET /v1/me', me), row('POST /v1/users', create)]
+  const rowsOut = [row('GET /v1/me', me), row('POST /v1/users', create)]
+  if (target.sessionId) {
+    // Token minting, and the same work done by a bare handler on the same engine (bench/server-target.ts).
+    // Both are warmed first (the JIT would otherwise favour whichever runs second), then loaded in
+    // turn, twice each, so drift in the machine's speed falls on both alike.
+    const tokenRequest = { method: 'POST', headers: { cookie: target.cookie, origin: target.url } }
+    const mintRequest = { url: `${target.url}/v1/client/sessions/${target.sessionId}/tokens`, ...tokenRequest }
+    const floorRequest = { url: `${target.floorUrl}/tokens`, ...tokenRequest }
+    await load({ ...mintRequest, duration: 2 })
+    await load({ ...floorRequest, duration: 2 })
+    const mints = []
+    const floors = []
+    for (let round = 0; round < 2; round++) {
+      mints.push(await load(mintRequest))
+      floors.push(await load(floorRequest))
+    }
+    const mint = merged(mints)
+    const floor = merged(floors)
+    const minted = row('POST …/tokens', mint)
+    const bare = row('POST …/tokens, bare Hono + 1 query + RS256', floor)
+    minted['vs bare'] = (mint.requests.average / floor.requests.average).toFixed(2)
+    rowsOut.push(minted, bare)
+  }
+  return rowsOut
 }
 
 const started = Date.now()
@@ -104,7 +137,7 @@ try {
 }
 
 const ceiling = Object.fromEntries(rows.filter((r) => r.server.startsWith('bare')).map((r) => [r.request, r['req/s']]))
-for (const r of rows) r['% of ceiling'] = `${Math.round((100 * r['req/s']) / ceiling[r.request])}%`
+for (const r of rows) r['% of ceiling'] = ceiling[r.request] ? `${Math.round((100 * r['req/s']) / ceiling[r.request])}%` : ''
 console.log(`\n${CONNECTIONS} connections, ${DURATION} s per row, ${availableParallelism()} cores shared by server and load generator`)
 console.table(rows)
 console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`)

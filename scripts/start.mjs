@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { must } from './lib.mjs'
 
 await must('node', ['scripts/build.mjs', 'demo', 'dashboard'])
-const server = spawn('node', ['--import', 'tsx', 'server/node/cli.ts'], {
+const server = spawn('node', ['--import', 'tsx', 'demo/server.ts'], {
   stdio: 'inherit',
   env: { USERKIT_ENV: 'development', USERKIT_DEMO_DIR: 'demo/dist', ...process.env },
 })

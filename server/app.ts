@@ -9,16 +9,18 @@ import { assertProductionOAuth } from './oauth/config.ts'
 import { DEFAULT_RATE_LIMITS, normalizeOrigin, type ResolvedOptions, type UserkitServerOptions } from './options.ts'
 import { scryptHasher } from './password.ts'
 import { isPhoneCountry } from './phone.ts'
+import { publicOrigin } from './tokens/publishable-key.ts'
 import { backendApi } from './routes/backend/index.ts'
 import { dashboardApi } from './routes/dashboard.ts'
 import { devOutboxRoutes } from './routes/dev-outbox.ts'
 import type { RouteDeps } from './routes/env.ts'
-import { frontendApi } from './routes/frontend/index.ts'
+import { frontendApi, wellKnownRoutes } from './routes/frontend/index.ts'
 import { DEFAULT_DASHBOARD_LIFETIME } from './storage/dashboard-sessions.ts'
 import { migrate } from './storage/migrations/index.ts'
 import type { UserRecord } from './storage/records.ts'
 import { DEFAULT_SESSION_LIFETIME } from './storage/sessions.ts'
 import { createStore, type Store } from './storage/store.ts'
+import type { SigningKeys } from './tokens/keys.ts'
 import type { CreateUserInput } from './users/create.ts'
 
 /** A running userkit server core. */
@@ -34,6 +36,10 @@ export interface UserkitServer {
   createUser(input: CreateUserInput): Promise<UserRecord>
   /** The Backend API key: from the options, or generated once and kept in the database. */
   secretKey: string
+  /** The `pk_live_…` key Clerk's SDKs take beside the secret key (`CLERK_PUBLISHABLE_KEY`), from the public URL. */
+  publishableKey: string
+  /** The session-token signing keys: the current public key as PEM (`CLERK_JWT_KEY`), and rotation. */
+  signingKeys: Pick<SigningKeys, 'summary' | 'rotate'>
   /** The options with defaults applied. */
   options: ResolvedOptions
   /** Closes the database. */
@@ -70,6 +76,8 @@ export async function createUserkitServer(options: UserkitServerOptions): Promis
       return (await store.users.get(id)) as UserRecord
     },
     secretKey,
+    publishableKey: domain.tokens.publishableKey,
+    signingKeys: { summary: () => domain.keys.summary(), rotate: () => domain.keys.rotate() },
     options: resolved,
     close: () => db.close(),
   }
@@ -80,7 +88,15 @@ function phoneCountry(country: string): string {
   return country
 }
 
+/** The development server's public URL when none is given: the CLI's default address. */
+const DEVELOPMENT_PUBLIC_URL = 'http://127.0.0.1:4000'
+
 function resolveOptions(options: UserkitServerOptions): ResolvedOptions {
+  const env = options.env ?? 'production'
+  if (env === 'production' && !options.publicUrl) {
+    throw new TypeError('userkit: set publicUrl (USERKIT_PUBLIC_URL) to the URL browsers reach this server at, e.g. https://users.example.com.')
+  }
+  const encryptionKey = options.encryptionKey ?? options.oauth?.encryptionKey
   const allowed = new Set<string>()
   for (const origin of options.allowedOrigins ?? []) {
     const normal = normalizeOrigin(origin)
@@ -88,7 +104,10 @@ function resolveOptions(options: UserkitServerOptions): ResolvedOptions {
     allowed.add(normal)
   }
   return {
-    env: options.env ?? 'production',
+    env,
+    publicUrl: publicOrigin(options.publicUrl ?? DEVELOPMENT_PUBLIC_URL),
+    sessionToken: { lifetimeSeconds: 60, clockSkewSeconds: 10, ...options.sessionToken },
+    encryptionKey,
     allowedOrigins: allowed,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     sessionLifetime: { ...DEFAULT_SESSION_LIFETIME, ...options.sessionLifetime },
@@ -100,7 +119,7 @@ function resolveOptions(options: UserkitServerOptions): ResolvedOptions {
     onDevMessage: options.onDevMessage,
     messages: { ...defaultMessages, ...options.messages },
     defaultPhoneCountry: phoneCountry(options.defaultPhoneCountry ?? 'US'),
-    oauth: options.oauth ?? {},
+    oauth: { ...options.oauth, encryptionKey },
   }
 }
 
@@ -124,6 +143,7 @@ function buildApp(deps: RouteDeps, secretKey: string): Hono {
   app.notFound(() => {
     throw notFound()
   })
+  app.route('/.well-known', wellKnownRoutes(deps))
   app.route('/v1', frontendApi(deps))
   app.route('/v1', backendApi(deps, secretKey))
   app.route('/dashboard/api', dashboardApi(deps, secretKey, (request) => app.fetch(request)))

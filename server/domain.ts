@@ -4,6 +4,9 @@ import { oauthDomain } from './oauth/connect.ts'
 import type { ResolvedOptions } from './options.ts'
 import type { PasswordHasher } from './password.ts'
 import { sessionsDomain } from './sessions/index.ts'
+import { tokensDomain } from './sessions/tokens.ts'
+import { tokenCipher } from './oauth/crypto.ts'
+import { signingKeys } from './tokens/keys.ts'
 import type { Store } from './storage/store.ts'
 import { createUserDomain } from './users/create.ts'
 import { externalAccountsDomain } from './users/external-accounts.ts'
@@ -42,7 +45,14 @@ export function createDomain(input: {
   }
   const sessions = sessionsDomain(ctx)
   const externalAccounts = externalAccountsDomain(ctx)
+  const { encryptionKey } = input.options
+  const cipher = encryptionKey ? tokenCipher(encryptionKey) : null
+  // Unhandled until used: a bad key is reported where a key is needed, by the call that needs it.
+  cipher?.catch(() => undefined)
+  const keys = signingKeys(input.store, input.options.now, async () => cipher)
   return {
+    keys,
+    tokens: tokensDomain(ctx, { keys, sessions }),
     users: { ...createUserDomain(ctx), ...profileDomain(ctx), ...lifecycleDomain(ctx) },
     identifiers: identifiersDomain(ctx),
     verification: verificationDomain(ctx),

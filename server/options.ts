@@ -28,6 +28,16 @@ export interface RateLimits {
   verificationPreparePerUser: RateLimitRule
   /** Failed sign-ins to the users dashboard per client IP. Default 10 per 10 minutes. */
   dashboardSignInPerIp: RateLimitRule
+  /** Session tokens one session may ask for (`POST /v1/client/sessions/{id}/tokens`). Default 120 per minute. */
+  tokenMintPerSession: RateLimitRule
+}
+
+/** Session token settings. */
+export interface SessionTokenOptions {
+  /** How long a token lives, in seconds. Default 60. */
+  lifetimeSeconds: number
+  /** `nbf` is this many seconds before `iat`, for verifiers whose clock runs behind. Default 10. */
+  clockSkewSeconds: number
 }
 
 /** The rate limits used when the options do not override them. */
@@ -37,6 +47,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   verificationPreparePerIdentifier: { max: 3, windowMs: 60_000 },
   verificationPreparePerUser: { max: 30, windowMs: 60 * 60_000 },
   dashboardSignInPerIp: { max: 10, windowMs: 10 * 60_000 },
+  tokenMintPerSession: { max: 120, windowMs: 60_000 },
 }
 
 /** Options of `createUserkitServer`. Only `database` is required. */
@@ -53,6 +64,21 @@ export interface UserkitServerOptions {
   env?: 'development' | 'production'
   /** The Backend API key. Default: generated once (`sk_test_…`, `sk_live_…` in production) and kept in the database. */
   secretKey?: string
+  /**
+   * The URL browsers reach this server at (`USERKIT_PUBLIC_URL`): the session tokens' `iss`, the
+   * publishable key, the handshake's address. Never taken from a request's Host header. Required
+   * in production; default in development `http://127.0.0.1:4000`. Its host needs a dot (Clerk's
+   * SDKs refuse `localhost`: use `127.0.0.1`).
+   */
+  publicUrl?: string
+  /** Session token lifetime and clock skew. Default 60 s and 10 s. */
+  sessionToken?: Partial<SessionTokenOptions>
+  /**
+   * 32 random bytes as base64url (`USERKIT_ENCRYPTION_KEY`) that encrypt what the database keeps
+   * secret: OAuth tokens and the session-token signing keys (AES-GCM). Default: none (OAuth then
+   * uses a key generated in development; signing keys are stored unencrypted).
+   */
+  encryptionKey?: string
   /** Origins besides the server's own (taken from the request URL) that may call the Frontend API. Default none. */
   allowedOrigins?: readonly string[]
   /** Default: scrypt (N = 2^15) from @noble/hashes; the Node CLI plugs node:crypto's scrypt. */
@@ -98,6 +124,10 @@ export interface UserkitServerOptions {
 /** The options with every default applied. */
 export interface ResolvedOptions {
   env: 'development' | 'production'
+  /** The public URL's origin. */
+  publicUrl: string
+  sessionToken: SessionTokenOptions
+  encryptionKey: string | undefined
   allowedOrigins: ReadonlySet<string>
   rateLimits: RateLimits
   sessionLifetime: SessionLifetime

@@ -1,6 +1,6 @@
 import { errorFromResponse, localError, UserkitApiError } from '../../src/api/errors.ts'
 import type { CreateUserDraft, JsonObject, UserListParams } from './types.ts'
-import type { BackendSessionJSON, BackendUserJSON } from '../../src/wire/index.ts'
+import type { BackendSessionJSON, BackendUserJSON, SigningKeysJSON } from '../../src/wire/index.ts'
 
 /** The dashboard's only door to the server: `/dashboard/api/…`, under the operator's cookie. */
 export interface DashboardApi {
@@ -18,6 +18,10 @@ export interface DashboardApi {
   setBanned(id: string, banned: boolean): Promise<BackendUserJSON>
   listActiveSessions(userId: string): Promise<BackendSessionJSON[]>
   revokeSession(id: string): Promise<BackendSessionJSON>
+  /** The session-token keys: the publishable key, the current PEM, the keys still listed. */
+  getSigningKeys(): Promise<SigningKeysJSON>
+  /** A new signing key at once; the old one stays in the JWKS for an hour. */
+  rotateSigningKey(): Promise<SigningKeysJSON>
 }
 
 /** Options of `createDashboardApi`. */
@@ -101,6 +105,8 @@ export function createDashboardApi({ baseUrl = '', fetch: fetcher = globalThis.f
       return Array.isArray(json) ? json : json.data
     },
     revokeSession: (id) => call('POST', `/v1/sessions/${encodeURIComponent(id)}/revoke`),
+    getSigningKeys: () => call('GET', '/v1/signing_keys'),
+    rotateSigningKey: () => call('POST', '/v1/signing_keys/rotate', {}),
   }
 }
 

@@ -10,7 +10,8 @@ import { Login } from './login.tsx'
 import { type DashboardMessages, dashboardMessages } from './messages.ts'
 import { PortalContainer } from './parts.tsx'
 import { dashboardKeys, dashboardQueries } from './queries.ts'
-import { type Route, useRoute, usersPath } from './router.ts'
+import { KeysPage } from './keys/keys-page.tsx'
+import { keysPath, type Route, useRoute, usersPath } from './router.ts'
 import { UserPage } from './user/user-page.tsx'
 import { UsersPage } from './users/users-page.tsx'
 
@@ -87,7 +88,7 @@ function Shell({ route, theme, onThemeChange }: { route: Route; theme: 'light' |
     },
   })
   const main = useRef<HTMLElement>(null)
-  const page = !signedIn ? 'login' : route.page === 'user' ? `user:${route.id}` : 'users'
+  const page = !signedIn ? 'login' : route.page === 'user' ? `user:${route.id}` : route.page
   // A new page moves focus to its title, so screen readers announce it and Tab starts there.
   const first = useRef(true)
   useEffect(() => {
@@ -115,6 +116,24 @@ function Shell({ route, theme, onThemeChange }: { route: Route; theme: 'light' |
         >
           {messages.appName}
         </a>
+        {signedIn && (
+          <nav aria-label={messages.nav.label} className="dk-nav">
+            {([['users', usersPath(), messages.nav.users], ['keys', keysPath(), messages.nav.keys]] as const).map(([id, href, label]) => (
+              <a
+                key={id}
+                href={href}
+                aria-current={(route.page === 'keys') === (id === 'keys') ? 'page' : undefined}
+                onClick={(event) => {
+                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return
+                  event.preventDefault()
+                  navigate(href)
+                }}
+              >
+                {label}
+              </a>
+            ))}
+          </nav>
+        )}
         <span className="dk-header-end">
           <Button variant="ghost" aria-label={other === 'light' ? messages.theme.toLight : messages.theme.toDark} onClick={() => onThemeChange(other)}>
             <ThemeIcon to={other} />
@@ -129,6 +148,8 @@ function Shell({ route, theme, onThemeChange }: { route: Route; theme: 'light' |
           <Login />
         ) : route.page === 'user' ? (
           <UserPage key={route.id} id={route.id} />
+        ) : route.page === 'keys' ? (
+          <KeysPage />
         ) : (
           <UsersPage />
         )}

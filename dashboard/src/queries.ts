@@ -11,6 +11,7 @@ export const dashboardKeys = {
   userCount: (query: string) => [...dashboardKeys.users(), 'count', query] as const,
   user: (id: string) => [...dashboardKeys.users(), 'one', id] as const,
   sessions: (userId: string) => [...dashboardKeys.all, 'sessions', userId] as const,
+  signingKeys: () => [...dashboardKeys.all, 'signing_keys'] as const,
 }
 
 /** Query options factories: the key and its fetcher together. */
@@ -23,4 +24,5 @@ export const dashboardQueries = {
   user: (api: DashboardApi, id: string) => queryOptions({ queryKey: dashboardKeys.user(id), queryFn: () => api.getUser(id) }),
   sessions: (api: DashboardApi, userId: string) =>
     queryOptions({ queryKey: dashboardKeys.sessions(userId), queryFn: () => api.listActiveSessions(userId) }),
+  signingKeys: (api: DashboardApi) => queryOptions({ queryKey: dashboardKeys.signingKeys(), queryFn: () => api.getSigningKeys() }),
 }

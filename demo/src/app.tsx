@@ -1,4 +1,5 @@
-import { SignIn, SignedIn, SignedOut, UserButton, UserProfile, useUser } from '../../src/index.ts'
+import { useEffect, useState } from 'react'
+import { SignIn, SignedIn, SignedOut, UserButton, UserProfile, useAuth, useUser } from '../../src/index.ts'
 import { copy } from './copy.ts'
 
 function Header() {
@@ -18,13 +19,41 @@ function Header() {
   )
 }
 
+/** Calls the demo's own API with the session token, as an app calls its backend. */
+function BackendCheck() {
+  const { getToken, userId } = useAuth()
+  const [answer, setAnswer] = useState<string>(copy.backendAsking)
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      const token = await getToken()
+      const res = await fetch('/api/me', { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+      const body = (await res.json().catch(() => ({}))) as { userId?: string }
+      if (!live) return
+      setAnswer(res.ok && body.userId ? copy.backendSays.replace('{id}', body.userId) : copy.backendFailed.replace('{status}', String(res.status)))
+    })()
+    return () => {
+      live = false
+    }
+  }, [getToken, userId])
+  return (
+    <section className="demo-card" aria-labelledby="demo-backend">
+      <h2 id="demo-backend">{copy.backendTitle}</h2>
+      <p role="status">{answer}</p>
+    </section>
+  )
+}
+
 function Home() {
   const { user } = useUser()
   return (
-    <section className="demo-card">
-      <h1>{copy.welcome.replace('{name}', user?.firstName ?? user?.username ?? '')}</h1>
-      <p>{copy.intro}</p>
-    </section>
+    <>
+      <section className="demo-card">
+        <h1>{copy.welcome.replace('{name}', user?.firstName ?? user?.username ?? '')}</h1>
+        <p>{copy.intro}</p>
+      </section>
+      <BackendCheck />
+    </>
   )
 }
 

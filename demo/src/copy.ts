@@ -8,4 +8,8 @@ export const copy = {
   signInTitle: 'Sign in to Acme',
   signInHint: 'Use the demo credentials that `npm start` printed.',
   accountTitle: 'Your account',
+  backendTitle: 'Your backend',
+  backendAsking: 'Asking the demo’s API who you are…',
+  backendSays: 'The demo’s API verified your session token: you are {id}.',
+  backendFailed: 'The demo’s API could not verify your session token ({status}).',
 }

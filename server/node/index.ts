@@ -17,6 +17,9 @@ import { nodeScryptHasher } from './password.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
+/** How long close() waits for requests being answered before it drops their connections. */
+const DRAIN_MS = 5_000
+
 /**
  * The built users dashboard: inside the installed package (`dist/dashboard-app`, copied there by
  * its build), or in a checkout after `npm run build` (`dashboard/dist`). `null` when neither exists.
@@ -53,6 +56,10 @@ export interface StartUserkitOptions
   dashboardDir?: string | null
   /** Where start-up lines go. Default `console.log`. */
   log?: (line: string) => void
+  /** Routes of your own, served beside userkit (before the app at `/`), such as an API that verifies session tokens. Default: none. */
+  routes?: Hono
+  /** The public URL (`USERKIT_PUBLIC_URL`). Required in production; in development, default the address it listens on. */
+  publicUrl?: string
 }
 
 /** A userkit server listening on a port. */
@@ -81,46 +88,119 @@ export async function startUserkit(options: StartUserkitOptions = {}): Promise<R
     mkdirSync(dataDir, { recursive: true })
     database = pgliteDatabase(new PGlite(join(dataDir, 'pgdata')))
   }
-  const server = await createUserkitServer({
-    ...options,
-    env,
-    database,
-    passwordHasher: options.passwordHasher ?? nodeScryptHasher(),
-    // Development messages are printed, so a newcomer sees the code without opening /dev/outbox.
-    onDevMessage: options.onDevMessage ?? ((message) => log(formatDevMessage(message))),
-    getClientIp: (c) => {
-      try {
-        return getConnInfo(c).remote.address
-      } catch {
-        return undefined // not behind @hono/node-server (e.g. app.request in a test)
-      }
-    },
-  })
-  try {
-    if (env === 'development') await ensureDemoUser(server, log)
-  } catch (error) {
-    await server.close()
-    throw error
-  }
-
+  // Listen first: in development the public URL defaults to the address actually bound (port 0 too).
+  // Until the server is set up (migrated, demo user seeded), its routes answer 503.
+  let server: UserkitServer | undefined
+  let ready: UserkitServer | undefined
+  const core = (c: Context) => (ready ? ready.app.fetch(c.req.raw, c.env) : c.text('userkit is starting', 503))
   const root = new Hono()
+  // While closing, each answer closes its connection, so no keep-alive socket brings in another.
+  let draining = false
+  root.use('*', async (c, next) => {
+    await next()
+    if (draining) c.header('Connection', 'close')
+  })
   // Hand the raw request and Node bindings through, so the core sees the socket for getConnInfo.
-  root.all('/v1/*', (c) => server.app.fetch(c.req.raw, c.env))
-  root.all('/v1', (c) => server.app.fetch(c.req.raw, c.env))
-  // The dev outbox (the core registers it only in development; in production this is its 404).
-  root.all('/dev/*', (c) => server.app.fetch(c.req.raw, c.env))
-  root.all('/dashboard/api/*', (c) => server.app.fetch(c.req.raw, c.env))
+  for (const path of ['/v1', '/v1/*', '/.well-known/*', '/dashboard/api/*', '/dev/*']) root.all(path, core)
+  if (options.routes) root.route('/', options.routes)
   const dashboardDir = options.dashboardDir === null ? null : options.dashboardDir ? resolve(options.dashboardDir) : builtDashboardDir()
   if (options.dashboardDir !== null) serveDashboard(root, dashboardDir)
-  const demoDir = options.demoDir ? resolve(options.demoDir) : null
-  const index = demoDir ? join(demoDir, 'index.html') : null
-  if (demoDir && index && existsSync(index)) {
-    root.use('*', serveStatic({ root: demoDir }))
+  serveApp(root, options.demoDir ? resolve(options.demoDir) : null)
+
+  const host = options.host ?? '127.0.0.1'
+  const http = await new Promise<ServerType>((done, fail) => {
+    const s = serve({ fetch: root.fetch, port: options.port ?? 4000, hostname: host }, () => done(s))
+    s.once('error', fail)
+  })
+  // Requests being answered, counted until their answer is written: close() lets them finish
+  // before the database goes away.
+  let inFlight = 0
+  let drained: (() => void) | undefined
+  http.on('request', (_req, res) => {
+    inFlight++
+    res.once('close', () => {
+      if (--inFlight === 0) drained?.()
+    })
+  })
+  /** Resolves when no request is being answered, or after `DRAIN_MS`. */
+  const idle = () =>
+    inFlight === 0
+      ? Promise.resolve()
+      : new Promise<void>((done) => {
+          const timer = setTimeout(done, DRAIN_MS)
+          drained = () => (clearTimeout(timer), done())
+        })
+  const address = http.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  /**
+   * Stops accepting connections, lets the requests being answered finish (at most `DRAIN_MS`), then
+   * drops the remaining connections: keep-alive ones would otherwise hold close() open.
+   */
+  const stopListening = async () => {
+    draining = true
+    const closed = new Promise<void>((done) => http.close(() => done()))
+    if ('closeIdleConnections' in http) http.closeIdleConnections()
+    await idle()
+    if ('closeAllConnections' in http) http.closeAllConnections()
+    await closed
+  }
+
+  try {
+    server = await createUserkitServer({
+      ...options,
+      env,
+      database,
+      publicUrl: options.publicUrl ?? (env === 'development' ? developmentUrl(host, port) : undefined),
+      passwordHasher: options.passwordHasher ?? nodeScryptHasher(),
+      // Development messages are printed, so a newcomer sees the code without opening /dev/outbox.
+      onDevMessage: options.onDevMessage ?? ((message) => log(formatDevMessage(message))),
+      getClientIp: (c) => {
+        try {
+          return getConnInfo(c).remote.address
+        } catch {
+          return undefined // not behind @hono/node-server (e.g. app.request in a test)
+        }
+      },
+    })
+  } catch (error) {
+    await stopListening()
+    await database.close()
+    throw error
+  }
+  const started = server
+  try {
+    if (env === 'development') await ensureDemoUser(started, log)
+  } catch (error) {
+    await stopListening()
+    await started.close()
+    throw error
+  }
+  ready = started
+
+  let closing: Promise<void> | undefined
+  return {
+    server: started,
+    url,
+    close: () => (closing ??= stopListening().then(() => started.close())),
+  }
+}
+
+/** Where a development server is reached: Clerk's SDKs need a host with a dot, so 127.0.0.1 stands in for localhost and wildcard binds. */
+function developmentUrl(host: string, port: number | undefined): string {
+  return `http://${host.includes('.') && host !== '0.0.0.0' ? host : '127.0.0.1'}:${port}`
+}
+
+/** The app at `/` (a built single-page app, falling back to its shell), or a page that says what runs here. */
+function serveApp(root: Hono, dir: string | null): void {
+  const index = dir ? join(dir, 'index.html') : null
+  if (dir && index && existsSync(index)) {
+    root.use('*', serveStatic({ root: dir }))
     // Client-side routes (/account …) get the app's shell.
     root.get('*', (c) => c.html(readFileSync(index, 'utf8')))
-  } else if (demoDir) {
+  } else if (dir) {
     root.get('*', (c) =>
-      c.html(`<!doctype html><meta charset="utf-8"><title>userkit</title><h1>userkit is running</h1><p>There is no built app in ${escapeHtml(demoDir)}: build it, then reload.</p>`, 503),
+      c.html(`<!doctype html><meta charset="utf-8"><title>userkit</title><h1>userkit is running</h1><p>There is no built app in ${escapeHtml(dir)}: build it, then reload.</p>`, 503),
     )
   } else {
     root.get('*', (c) =>
@@ -129,27 +209,6 @@ export async function startUserkit(options: StartUserkitOptions = {}): Promise<R
           '<p>The Frontend API is at <a href="/v1/environment">/v1/environment</a>, the users dashboard at <a href="/dashboard/">/dashboard/</a>.</p>',
       ),
     )
-  }
-
-  const host = options.host ?? '127.0.0.1'
-  const http = await new Promise<ServerType>((done, fail) => {
-    const s = serve({ fetch: root.fetch, port: options.port ?? 4000, hostname: host }, () => done(s))
-    s.once('error', fail)
-  })
-  const address = http.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-
-  let closing: Promise<void> | undefined
-  return {
-    server,
-    url,
-    close: () =>
-      (closing ??= new Promise<void>((done) => {
-        http.close(() => done())
-        // Keep-alive connections would otherwise hold close() open.
-        if ('closeAllConnections' in http) http.closeAllConnections()
-      }).then(() => server.close())),
   }
 }
 
@@ -186,3 +245,4 @@ export { postgresDatabase, postgresPool } from './postgres.ts'
 export { ConfigError, deliveryFromEnv, type DeliveryConfig } from './delivery-env.ts'
 export { smsWebhookDelivery, type SmsWebhookOptions } from './sms-webhook.ts'
 export { smtpDelivery, type SmtpDeliveryOptions } from './smtp.ts'
+export { runFromEnv, type RunOptions } from './run.ts'

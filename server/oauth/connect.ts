@@ -97,7 +97,7 @@ export function oauthDomain(
     }
     const expireAt = now() + lifetime
     await store.oauthStates.purgeExpired()
-    await store.oauthStates.save(await sha256Hex(state), {
+    await store.oauthStates.save(sha256Hex(state), {
       clientId: request.clientId,
       userId: request.userId,
       provider: provider.key,
@@ -157,7 +157,7 @@ export function oauthDomain(
      */
     async complete(input: { state: string | undefined; callbackUrl: URL; token: string | undefined }): Promise<string> {
       const { state } = input
-      const stored = state && state.length <= 512 ? await store.oauthStates.take(await sha256Hex(state)) : null
+      const stored = state && state.length <= 512 ? await store.oauthStates.take(sha256Hex(state)) : null
       if (!state || !stored) {
         throw new ApiError(400, 'oauth_state_invalid', 'Invalid or used state', {
           longMessage: 'This sign-in link is invalid or was already used. Start connecting the account again.',

@@ -1,22 +1,52 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { every } from 'hono/combine'
 import { z } from 'zod'
 import { ApiError } from '../errors.ts'
 
 /** JSON bodies are small; only uploads (multipart, read apart) may be large. */
 export const JSON_BODY_LIMIT = 64 * 1024
 
-/** 413 for a body past `maxSize`, counted as it streams (a missing or false Content-Length changes nothing). */
-export const limitBody = (maxSize: number) =>
+const tooLarge = () =>
+  new ApiError(413, 'request_body_too_large', 'Request body too large', {
+    longMessage: 'The request body is larger than the server accepts.',
+  })
+
+/** Counts a body that comes without a Content-Length (chunked, or a Request built in process) as it streams. */
+const streamedLimit = (maxSize: number) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError(413, 'request_body_too_large', 'Request body too large', {
-        longMessage: 'The request body is larger than the server accepts.',
-      })
+      throw tooLarge()
     },
   })
+
+/**
+ * The body's length when its framing tells it without reading: an exact Content-Length (Node's
+ * parser frames the body by it), or 0 for a request off a Node socket with neither Content-Length
+ * nor Transfer-Encoding, which HTTP/1.1 says has no body. `undefined` when only reading can tell
+ * (chunked, or a Request built in process, whose headers need not carry a length).
+ */
+function framedLength(c: Context): number | undefined {
+  if (c.req.header('transfer-encoding') !== undefined) return undefined
+  const length = c.req.header('content-length')
+  if (length !== undefined) return /^\d+$/.test(length) ? Number(length) : undefined
+  const offTheWire = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined
+  return offTheWire ? 0 : undefined
+}
+
+/**
+ * 413 for a body past `maxSize`, decided from the framing when it can be (the body keeps its fast
+ * read path), else counted as it streams (a missing or false Content-Length changes nothing).
+ */
+export function limitBody(maxSize: number): MiddlewareHandler {
+  const streamed = streamedLimit(maxSize)
+  return async (c, next) => {
+    const length = framedLength(c)
+    if (length === undefined) return streamed(c, next)
+    if (length > maxSize) throw tooLarge()
+    return next()
+  }
+}
 
 /**
  * Validation as middleware: reads the JSON body (at most `JSON_BODY_LIMIT`), validates it with a
@@ -24,11 +54,20 @@ export const limitBody = (maxSize: number) =>
  * `c.req.valid('json')`. Bad input of any shape is a 4xx before the handler runs.
  */
 export function json<S extends z.ZodType>(schema: S): MiddlewareHandler<any, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
-  const validate: MiddlewareHandler = async (c, next) => {
-    c.req.addValidatedData('json', (await readJson(c, schema)) as object)
+  const streamed = streamedLimit(JSON_BODY_LIMIT)
+  return (async (c, next) => {
+    const validate = async () => {
+      c.req.addValidatedData('json', (await readJson(c, schema)) as object)
+      await next()
+    }
+    const length = framedLength(c)
+    if (length === undefined) return streamed(c, validate)
+    if (length > JSON_BODY_LIMIT) throw tooLarge()
+    if (length > 0) return validate()
+    // Nothing to read: the body-less call most routes take.
+    c.req.addValidatedData('json', check(schema, {}) as object)
     await next()
-  }
-  return every(limitBody(JSON_BODY_LIMIT), validate) as MiddlewareHandler
+  }) as MiddlewareHandler
 }
 
 /** For routes that take no parameters: an empty body or `{}`, anything else is `form_param_unknown`. */

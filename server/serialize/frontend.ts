@@ -133,8 +133,8 @@ export function userJSON(ctx: SerializeContext, user: UserRecord): UserJSON {
   }
 }
 
-/** A session; `user` is filled only for active sessions of the current client. */
-export function sessionJSON(ctx: SerializeContext, session: SessionRecord, user: UserRecord | null): SessionJSON {
+/** A session; `user` is filled only for active sessions of the current client, `token` when one was minted for it. */
+export function sessionJSON(ctx: SerializeContext, session: SessionRecord, user: UserRecord | null, token: string | null = null): SessionJSON {
   return {
     object: 'session',
     id: session.id,
@@ -142,6 +142,7 @@ export function sessionJSON(ctx: SerializeContext, session: SessionRecord, user:
     user_id: session.userId,
     client_id: session.clientId,
     user: user && session.status === 'active' ? userJSON(ctx, user) : null,
+    last_active_token: token ? { object: 'token', jwt: token } : null,
     last_active_at: session.lastActiveAt,
     expire_at: session.expireAt,
     abandon_at: session.abandonAt,
@@ -150,17 +151,18 @@ export function sessionJSON(ctx: SerializeContext, session: SessionRecord, user:
   }
 }
 
-/** The browser's client with its active sessions; `users` holds each session's user. */
+/** The browser's client with its active sessions; `users` holds each session's user, `tokens` any minted token. */
 export function clientJSON(
   ctx: SerializeContext,
   client: ClientRecord,
   sessions: readonly SessionRecord[],
   users: ReadonlyMap<string, UserRecord>,
+  tokens: ReadonlyMap<string, string> = new Map(),
 ): ClientJSON {
   return {
     object: 'client',
     id: client.id,
-    sessions: sessions.map((s) => sessionJSON(ctx, s, users.get(s.userId) ?? null)),
+    sessions: sessions.map((s) => sessionJSON(ctx, s, users.get(s.userId) ?? null, tokens.get(s.id) ?? null)),
     last_active_session_id: client.lastActiveSessionId,
     sign_in: null,
     sign_up: null,

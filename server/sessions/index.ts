@@ -31,7 +31,7 @@ export async function startSession(tx: WriteTx, client: ClientRecord | null, use
   let newToken: string | null = null
   if (!client) {
     newToken = randomToken()
-    client = await tx.sessions.createClient(await sha256Hex(newToken))
+    client = await tx.sessions.createClient(sha256Hex(newToken))
   }
   for (const existing of await tx.sessions.listActive(client.id)) {
     if (existing.userId !== userId) continue
@@ -50,7 +50,7 @@ export function sessionsDomain(ctx: DomainContext) {
 
   /** The client a raw cookie token names, or `null` (no token, or one the database does not know). */
   async function clientOf(token: string | undefined): Promise<ClientRecord | null> {
-    return token ? store.sessions.clientByTokenHash(await sha256Hex(token)) : null
+    return token ? store.sessions.clientByTokenHash(sha256Hex(token)) : null
   }
 
   return {

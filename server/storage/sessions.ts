@@ -42,8 +42,21 @@ export interface SessionRepo {
    * until a request touches them; here they are reported, and filtered, as `expired`.
    */
   list(filter: SessionFilter, page: { limit: number; offset: number }): Promise<{ sessions: SessionRecord[]; total: number }>
+  /**
+   * A token request's lookup in one round trip: the client of the cookie's token hash and the
+   * session asked for; `null` when the token names no client. (A banned user has no active
+   * session: banning revokes them in the same transaction, and a banned user cannot sign in.)
+   */
+  tokenCheck(tokenHash: string, sessionId: string): Promise<TokenCheck | null>
   /** Slides an active session's expiry; cheap to call on every request (writes at most about once a minute). */
   touch(session: SessionRecord): Promise<SessionRecord>
+}
+
+/** What `tokenCheck` found. */
+export interface TokenCheck {
+  clientId: string
+  /** The session asked for, whoever's it is; `null` when there is none. */
+  session: SessionRecord | null
 }
 
 /** Filters of the Backend API's `GET /v1/sessions`. */
@@ -143,6 +156,16 @@ export function sessionsRepo(q: Queryable, now: () => number, lifetime: SessionL
     },
     endAll: (clientId) => endWhere('client_id = $1', [clientId], 'ended'),
     revokeForUser: (userId) => endWhere('user_id = $1', [userId], 'revoked'),
+    async tokenCheck(tokenHash, sessionId) {
+      const { rows } = await q.query(
+        `SELECT c.id AS own_client_id, ${SESSION_COLUMNS.split(', ').map((col) => `s.${col}`).join(', ')}
+         FROM clients c LEFT JOIN sessions s ON s.id = $2 WHERE c.token_hash = $1`,
+        [tokenHash, sessionId],
+      )
+      const row = rows[0]
+      if (!row) return null
+      return { clientId: row.own_client_id as string, session: row.id ? toSession(row) : null }
+    },
     async list(filter, page) {
       const where: string[] = []
       const params: unknown[] = []

@@ -2,12 +2,14 @@ import type { Database, Queryable } from './database.ts'
 import { databaseBlobStore, type BlobStore } from './blobs.ts'
 import { dashboardSessionsRepo, type DashboardSessionLifetime, type DashboardSessionRepo } from './dashboard-sessions.ts'
 import { externalAccountsRepo, type ExternalAccountRepo } from './external-accounts.ts'
+import { handshakeNoncesRepo, type HandshakeNonceRepo } from './handshake-nonces.ts'
 import { identificationsRepo, type IdentificationRepo } from './identifications.ts'
 import { oauthStatesRepo, type OAuthStateRepo } from './oauth-states.ts'
 import { outboxRepo, type OutboxRepo } from './outbox.ts'
 import { rateLimitsRepo, type RateLimitRepo } from './rate-limits.ts'
 import { sessionsRepo, type SessionLifetime, type SessionRepo } from './sessions.ts'
 import { settingsRepo, type SettingsRepo } from './settings.ts'
+import { signingKeysRepo, type SigningKeyRepo } from './signing-keys.ts'
 import { usersRepo, type UserRepo } from './users.ts'
 
 /** The repositories, bound to the database or to one transaction: one per table or two close ones. */
@@ -23,6 +25,8 @@ export interface Repos {
   blobs: BlobStore
   outbox: OutboxRepo
   dashboardSessions: DashboardSessionRepo
+  signingKeys: SigningKeyRepo
+  handshakeNonces: HandshakeNonceRepo
 }
 
 /**
@@ -52,6 +56,8 @@ function repos(q: Queryable, { now, sessionLifetime, dashboardLifetime }: StoreO
     blobs: databaseBlobStore(q, now),
     outbox: outboxRepo(q, now),
     dashboardSessions: dashboardSessionsRepo(q, now, dashboardLifetime),
+    signingKeys: signingKeysRepo(q),
+    handshakeNonces: handshakeNoncesRepo(q),
   }
 }
 

@@ -38,7 +38,7 @@ export async function codeMatches(key: CryptoKey, identificationId: string, code
 }
 
 /** Link tokens carry 256 random bits, so a plain SHA-256 is enough to keep them useless at rest. */
-export const hashToken = (token: string): Promise<string> => sha256Hex(token)
+export const hashToken = (token: string): string => sha256Hex(token)
 
 const keys = new WeakMap<SettingsRepo, Promise<CryptoKey>>()
 

@@ -79,7 +79,7 @@ export function verificationDomain(ctx: DomainContext) {
       if (request.strategy === 'email_link') {
         const token = randomToken()
         message = renderVerificationMessage(messages, { ...base, link: `${request.origin}/v1/verify?token=${token}` })
-        secrets = { codeHash: null, tokenHash: await hashToken(token) }
+        secrets = { codeHash: null, tokenHash: hashToken(token) }
       } else {
         const code = generateCode()
         message = renderVerificationMessage(messages, { ...base, code })
@@ -155,7 +155,7 @@ export function verificationDomain(ctx: DomainContext) {
 
     /** Opens an email link (single use, atomic): the address is verified if in time; `null` for an unknown or used token. */
     async openLink(token: string): Promise<LinkOutcome | null> {
-      const tokenHash = await hashToken(token)
+      const tokenHash = hashToken(token)
       return write(async (tx) => {
         const outcome = await tx.identifications.consumeLink(tokenHash)
         if (outcome?.status === 'verified') await afterVerified(tx, outcome.record)

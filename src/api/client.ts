@@ -2,6 +2,7 @@ import { errorFromResponse, localError } from './errors.ts'
 import { type ExternalAccountCalls, externalAccountCalls } from './external-accounts.ts'
 import { type IdentificationCalls, identificationCalls } from './identifications.ts'
 import { parseClient, parseDeleted, parseEnvironment, parseImage, parseSession, parseUser } from './parse.ts'
+import { createTokenCache, type GetTokenOptions, type TokenEvent } from './tokens.ts'
 import type { Client, DeletedObject, Environment, Image, Result, Session, User } from './types.ts'
 import type { ClientJSON, EnvelopeJSON } from '../wire/index.ts'
 
@@ -49,6 +50,15 @@ export interface UserkitClient extends IdentificationCalls, ExternalAccountCalls
   setProfileImage(file: Blob): Promise<Result<Image>>
   /** Removes the avatar (`DELETE /v1/me/profile_image`). */
   removeProfileImage(): Promise<Result<DeletedObject>>
+  /**
+   * A session token for the app's own backend (`Authorization: Bearer …`): an RS256 JWT of about
+   * a minute, cached per session and refreshed in the background before it ends; concurrent calls
+   * share one request. `null` when signed out. A 401 (the session ended) resolves `null` too, and
+   * tells `onToken` listeners the kit is signed out; other failures reject with `UserkitApiError`.
+   */
+  getToken(options?: GetTokenOptions): Promise<string | null>
+  /** Hears every new token of the active session and its end (cookie mode listens here); answers the unsubscribe. */
+  onToken(listener: (event: TokenEvent) => void): () => void
 }
 
 /** `firstName` → `first_name`, for the keys the caller gave (undefined ones are left out). */
@@ -60,9 +70,17 @@ export function toSnake(params: object): Record<string, unknown> {
   return out
 }
 
-/** Creates a Frontend API client: stateless functions over `fetch`, safe to create during SSR. */
+/**
+ * Creates a Frontend API client: functions over `fetch`, safe to create during SSR. Its only state
+ * is the session-token cache, learnt from the answers it parses.
+ */
 export function createUserkitClient(options: UserkitClientOptions = {}): UserkitClient {
   const base = (options.baseUrl ?? '').replace(/\/+$/, '')
+  const tokens = createTokenCache(async (sessionId) => {
+    const json = (await request('POST', `/v1/client/sessions/${encodeURIComponent(sessionId)}/tokens`, {})) as { jwt?: unknown }
+    if (typeof json.jwt !== 'string') throw localError(200, 'unexpected_response', 'Unexpected response (no token)')
+    return json.jwt
+  })
 
   async function request(method: string, path: string, body?: object | FormData): Promise<any> {
     const headers: Record<string, string> = { Accept: 'application/json' }
@@ -84,6 +102,8 @@ export function createUserkitClient(options: UserkitClientOptions = {}): Userkit
     } catch {
       // Not JSON (a proxy's HTML page, an empty body): the status alone decides the message.
     }
+    // The server says nobody is signed in on this browser: no token is to be had either.
+    if (res.status === 401) tokens.observe(null)
     if (!res.ok) throw errorFromResponse(res, json)
     if (typeof json !== 'object' || json === null) {
       throw localError(res.status, 'unexpected_response', `Unexpected response (${res.status})`)
@@ -95,6 +115,7 @@ export function createUserkitClient(options: UserkitClientOptions = {}): Userkit
     return async (method: string, path: string, body?: object | FormData): Promise<Result<T>> => {
       const json = (await request(method, path, body)) as EnvelopeJSON<W>
       if (!('response' in json)) throw localError(200, 'unexpected_response', 'Unexpected response (no envelope)')
+      tokens.observe(json.client)
       return Object.freeze({ response: parse(json.response), client: parseClient(json.client) })
     }
   }
@@ -107,7 +128,9 @@ export function createUserkitClient(options: UserkitClientOptions = {}): Userkit
     getClient: async () => {
       const json = await request('GET', '/v1/client')
       // Clerk wraps it ({response: client, client: null}); accept a bare client too.
-      return parseClient(('response' in json ? json.response : json) as ClientJSON | null)
+      const client = ('response' in json ? json.response : json) as ClientJSON | null
+      tokens.observe(client)
+      return parseClient(client)
     },
     signIn: ({ identifier, password, strategy = 'password' }) =>
       session('POST', '/v1/client/sign_ins', { identifier, password, strategy }),
@@ -121,6 +144,8 @@ export function createUserkitClient(options: UserkitClientOptions = {}): Userkit
       return envelope(parseImage)('POST', '/v1/me/profile_image', form)
     },
     removeProfileImage: () => envelope(parseDeleted)('DELETE', '/v1/me/profile_image'),
+    getToken: (opts) => tokens.get(opts),
+    onToken: (listener) => tokens.subscribe(listener),
     ...identificationCalls((parse, method, path, body) => envelope(parse)(method, path, body)),
     ...externalAccountCalls((parse, method, path, body) => envelope(parse)(method, path, body)),
   }

@@ -7,6 +7,7 @@ export {
   type UserkitClientOptions,
 } from './client.ts'
 export { UserkitApiError } from './errors.ts'
+export type { GetTokenOptions, TokenEvent } from './tokens.ts'
 export {
   type EmailVerificationStrategy,
   type IdentificationCalls,
@@ -38,5 +39,6 @@ export type {
   ExternalAccountJSON,
   PhoneNumberJSON,
   SessionJSON,
+  TokenJSON,
   UserJSON,
 } from '../wire/index.ts'

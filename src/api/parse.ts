@@ -171,6 +171,11 @@ export function parseEnvironment(json: EnvironmentJSON): Environment {
     defaultPhoneCountry: json.user_settings.default_phone_country,
     applicationName: json.display_config.application_name,
     development: json.display_config.development,
+    authConfig: {
+      publishableKey: json.auth_config?.publishable_key ?? '',
+      cookieSuffix: json.auth_config?.cookie_suffix ?? '',
+      sessionTokenLifetime: json.auth_config?.session_token_lifetime ?? 60,
+    },
   })
 }
 

@@ -159,6 +159,14 @@ export interface Environment {
   readonly defaultPhoneCountry: string
   readonly applicationName: string
   readonly development: boolean
+  /** For the app's own backend: the publishable key Clerk's SDKs take, and cookie mode's names. */
+  readonly authConfig: {
+    readonly publishableKey: string
+    /** `__session_<suffix>`, `__client_uat_<suffix>`. */
+    readonly cookieSuffix: string
+    /** Seconds a session token lives. */
+    readonly sessionTokenLifetime: number
+  }
 }
 
 export interface Image {

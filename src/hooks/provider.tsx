@@ -3,7 +3,9 @@ import { QueryClient } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import { createUserkitClient, type UserkitClient } from '../api/index.ts'
 import { en, type Localization, mergeMessages } from '../localization/index.ts'
+import { clearUserkitCache } from './cache.ts'
 import { UserkitContext, type UserkitContextValue } from './context.ts'
+import { useSessionCookie } from './session-cookie.ts'
 
 export interface UserkitProviderProps {
   children?: ReactNode
@@ -19,6 +21,13 @@ export interface UserkitProviderProps {
   afterSignOutUrl?: string
   /** How to go to a URL (a router's push). Default: `window.location.assign`. */
   navigate?: (url: string) => void
+  /**
+   * Cookie mode, for an app whose own server reads the session from cookies (same site, or server
+   * rendering): keeps Clerk's `__session` and `__client_uat` cookies on the app's host, fresh, so
+   * `authenticateRequest` works on page loads. Default `false`: send `await getToken()` as a Bearer
+   * header instead.
+   */
+  sessionCookie?: boolean
 }
 
 const assign = (url: string) => window.location.assign(url)
@@ -41,6 +50,12 @@ export function UserkitProvider(props: UserkitProviderProps) {
     queryClient.mount()
     return () => queryClient.unmount()
   }, [queryClient])
+  // A token refused because the session ended (revoked elsewhere): the kit shows signed-out at once.
+  useEffect(
+    () => client.onToken(({ signedOut }) => void (signedOut && clearUserkitCache(queryClient))),
+    [client, queryClient],
+  )
+  useSessionCookie(props.sessionCookie === true, client, queryClient)
 
   const value = useMemo<UserkitContextValue>(
     () => ({ client, queryClient, messages, afterSignOutUrl, navigate }),

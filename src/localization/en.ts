@@ -183,6 +183,7 @@ export const en = {
     resource_not_found: 'This no longer exists. Reload the page and try again.',
     authorization_header_format_invalid: 'This request was not signed in with a secret key.',
     authentication_invalid: 'The secret key is not valid.',
+    clerk_key_invalid: 'The secret key is not valid.',
     password_not_set: 'This account has no password.',
     form_password_length_too_short: 'Passwords must be at least {min} characters long.',
     form_password_length_too_long: 'Passwords must be at most {max} characters long.',

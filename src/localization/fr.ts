@@ -183,6 +183,7 @@ export const fr: Messages = {
     resource_not_found: 'Cet élément n’existe plus. Rechargez la page et réessayez.',
     authorization_header_format_invalid: 'Cette requête n’est pas authentifiée par une clé secrète.',
     authentication_invalid: 'La clé secrète n’est pas valide.',
+    clerk_key_invalid: 'La clé secrète n’est pas valide.',
     password_not_set: 'Ce compte n’a pas de mot de passe.',
     form_password_length_too_short: 'Le mot de passe doit comporter au moins {min} caractères.',
     form_password_length_too_long: 'Le mot de passe doit comporter au plus {max} caractères.',

@@ -52,3 +52,21 @@ export interface DashboardSessionJSON {
   expire_at: number
   created_at: number
 }
+
+/** A JSON Web Key Set (`GET /.well-known/jwks.json`, `GET /v1/jwks`): public RSA keys only. */
+export interface JwksJSON {
+  keys: { kid: string; kty: 'RSA'; use: 'sig'; alg: 'RS256'; n: string; e: string }[]
+}
+
+/** userkit's own Backend API extension `/v1/signing_keys`: the session-token keys, for the dashboard and operators. */
+export interface SigningKeysJSON {
+  object: 'signing_keys'
+  /** The `pk_live_…` key for Clerk's SDKs (`CLERK_PUBLISHABLE_KEY`). */
+  publishable_key: string
+  /** The server's public URL: `CLERK_API_URL`, and the tokens' `iss`. */
+  api_url: string
+  /** The key that signs now; its PEM is `CLERK_JWT_KEY`. */
+  current: { kid: string; public_key_pem: string }
+  /** Every key still in the JWKS, newest first; `retire_at` is when a replaced one leaves it. */
+  keys: { kid: string; created_at: number; retire_at: number | null }[]
+}

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'user_banned',
   'authorization_header_format_invalid',
   'authentication_invalid',
+  'clerk_key_invalid',
   'password_not_set',
   'form_password_length_too_short',
   'form_password_length_too_long',

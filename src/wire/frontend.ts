@@ -127,6 +127,12 @@ export interface UserJSON {
 
 export type SessionStatus = 'active' | 'ended' | 'expired' | 'removed' | 'revoked'
 
+/** A session token (`POST /v1/client/sessions/{id}/tokens`): an RS256 JWT that lives about a minute. */
+export interface TokenJSON {
+  object: 'token'
+  jwt: string
+}
+
 export interface SessionJSON {
   object: 'session'
   id: string
@@ -135,6 +141,8 @@ export interface SessionJSON {
   client_id: string
   /** The signed-in user, present on active sessions of the current client. */
   user: UserJSON | null
+  /** A fresh token for this session, so the first `getToken()` costs no request; in `GET /v1/client` and sign-in answers. */
+  last_active_token: TokenJSON | null
   last_active_at: number
   expire_at: number
   abandon_at: number
@@ -163,6 +171,14 @@ export interface OAuthProviderJSON {
 /** Public settings the kit reads once (`GET /v1/environment`). */
 export interface EnvironmentJSON {
   object: 'environment'
+  auth_config: {
+    /** The `pk_live_…` key Clerk's SDKs take beside the secret key. */
+    publishable_key: string
+    /** The suffix of the cookie names in cookie mode (`__session_<suffix>`, `__client_uat_<suffix>`). */
+    cookie_suffix: string
+    /** How long a session token lives, in seconds. */
+    session_token_lifetime: number
+  }
   user_settings: {
     attributes: {
       email_address: { enabled: boolean; required: boolean; used_for_first_factor: boolean; verifications: string[] }

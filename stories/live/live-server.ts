@@ -11,7 +11,7 @@ import { createInProcessFetch } from '../../server/in-process.ts'
 import type { UserkitServerOptions } from '../../server/options.ts'
 import { scryptHasher } from '../../server/password.ts'
 import type { CreateUserInput } from '../../server/users/create.ts'
-import { migrate } from '../../server/storage/migrations/index.ts'
+import { prepareTemplate } from '../../test/helpers/template.ts'
 import { pgliteDatabase } from '../../server/storage/pglite.ts'
 import type { UserRecord } from '../../server/storage/records.ts'
 
@@ -54,7 +54,7 @@ function template(): Promise<Blob> {
   snapshot ??= (async () => {
     const pglite = new PGlite()
     try {
-      await migrate(pgliteDatabase(pglite))
+      await prepareTemplate(pgliteDatabase(pglite))
       return await pglite.dumpDataDir('none')
     } finally {
       await pglite.close()

@@ -103,6 +103,7 @@ function clientJSON(user: UserJSON | null, status: 'active' | 'ended' = 'active'
         user_id: 'user_1',
         client_id: 'client_1',
         user,
+        last_active_token: null,
         last_active_at: 5,
         expire_at: 6,
         abandon_at: 7,
@@ -174,6 +175,7 @@ describe('parseEnvironment', () => {
     const attribute = { enabled: true, required: false, used_for_first_factor: true, verifications: ['email_code'] }
     const json: EnvironmentJSON = {
       object: 'environment',
+      auth_config: { publishable_key: 'pk_live_MTI3LjAuMC4xOjQwMDAk', cookie_suffix: 'AbCd-_12', session_token_lifetime: 60 },
       user_settings: {
         attributes: {
           email_address: attribute,
@@ -197,6 +199,7 @@ describe('parseEnvironment', () => {
     expect(env.profileImage.maxBytes).toBe(10_485_760)
     expect(env.oauthProviders[0]?.key).toBe('github')
     expect(env.applicationName).toBe('Demo')
+    expect(env.authConfig).toEqual({ publishableKey: 'pk_live_MTI3LjAuMC4xOjQwMDAk', cookieSuffix: 'AbCd-_12', sessionTokenLifetime: 60 })
     expect(Object.isFrozen(env.attributes.emailAddress.verifications)).toBe(true)
   })
 })

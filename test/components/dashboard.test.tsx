@@ -14,7 +14,7 @@ import { mergePatch, parseMetadata } from '../../dashboard/src/json.ts'
 import { createUserkitServer, type UserkitServer } from '../../server/app.ts'
 import { createInProcessFetch } from '../../server/in-process.ts'
 import { scryptHasher } from '../../server/password.ts'
-import { migrate } from '../../server/storage/migrations/index.ts'
+import { prepareTemplate } from '../helpers/template.ts'
 import type { Database } from '../../server/storage/database.ts'
 import { pgliteDatabase } from '../../server/storage/pglite.ts'
 import { expectNoAxeViolations } from './axe.ts'
@@ -28,7 +28,7 @@ const startPath = location.pathname
 beforeAll(async () => {
   const pglite = new PGlite()
   try {
-    await migrate(pgliteDatabase(pglite))
+    await prepareTemplate(pgliteDatabase(pglite))
     template = await pglite.dumpDataDir('none')
   } finally {
     await pglite.close()
@@ -166,6 +166,32 @@ describe('the connected dashboard on the in-page server', () => {
     expect(await screen.findByRole('button', { name: 'Unban user' })).toBeVisible()
     expect((await server.store.users.get(ada.id))?.banned).toBe(true)
     await expectNoAxeViolations()
+  })
+})
+
+describe('the Session keys page', () => {
+  it('given the nav, should show the publishable key and the PEM, and rotate the key after a confirmation', async () => {
+    const server = await renderDashboard()
+    const user = await signIn()
+    await user.click(screen.getByRole('link', { name: 'Session keys' }))
+    await screen.findByRole('heading', { level: 1, name: 'Session keys' })
+    expect(screen.getByRole('link', { name: 'Session keys' })).toHaveAttribute('aria-current', 'page')
+    expect(await screen.findByText(server.publishableKey)).toBeVisible()
+    const before = await server.signingKeys.summary()
+    expect(screen.getByRole('region', { name: /Signing key .* as PEM/ })).toHaveTextContent('BEGIN PUBLIC KEY')
+    await expectNoAxeViolations()
+
+    const rotate = screen.getByRole('button', { name: 'Rotate signing key' })
+    await user.click(rotate)
+    const confirm = await screen.findByRole('alertdialog', { name: 'Rotate the signing key?' })
+    await expectNoAxeViolations()
+    await user.click(within(confirm).getByRole('button', { name: 'Rotate key' }))
+    expect(await screen.findByText('The new key signs from now on.')).toBeVisible()
+    const after = await server.signingKeys.summary()
+    expect(after.kid).not.toBe(before.kid)
+    expect(after.keys.map((k) => k.kid)).toEqual([after.kid, before.kid])
+    expect(screen.getByText(after.kid)).toBeVisible()
+    await waitFor(() => expect(document.activeElement).toBe(rotate))
   })
 })
 

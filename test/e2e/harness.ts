@@ -1,24 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { chromiumArgs, chromiumPath } from '../chromium.ts'
-
-/** A free port on 127.0.0.1, chosen by the kernel. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
+import { freePort } from '../helpers/ports.ts'
 
 export interface RunningServer {
   baseUrl: string
@@ -30,13 +18,14 @@ export interface RunningServer {
 }
 
 /**
- * Starts the server exactly as `npm start` does (the same CLI, development mode, a fresh data dir)
- * and waits until it listens. The demo app must be built (npm test builds it first).
+ * Starts the server exactly as `npm start` does (the demo's server: userkit from the environment
+ * and the demo's API, development mode, a fresh data dir) and waits until it listens. The demo app
+ * must be built (npm test builds it first).
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
   const dataDir = await mkdtemp(join(tmpdir(), 'userkit-e2e-'))
-  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'server/node/cli.ts'], {
+  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'demo/server.ts'], {
     env: { ...process.env, USERKIT_ENV: 'development', USERKIT_DEMO_DIR: 'demo/dist', PORT: String(port), HOST: '127.0.0.1', USERKIT_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

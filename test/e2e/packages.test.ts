@@ -9,12 +9,12 @@
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from '../helpers/ports.ts'
 
 const repo = resolve('.')
 const work = mkdtempSync(join(tmpdir(), 'userkit-packages-'))
@@ -53,17 +53,6 @@ function installed(dir: string): Set<string> {
 function typeCheck(dir: string): { status: number | null; output: string } {
   const result = spawnSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], { cwd: dir, encoding: 'utf8' })
   return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer()
-    probe.once('error', fail)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))))
-    })
-  })
 }
 
 const kitTarball = join(work, `userkit-${version('package.json')}.tgz`)
@@ -235,11 +224,14 @@ export const onNode = () => startUserkit({ port: 0 })
     expect(typeCheck(app)).toEqual({ status: 0, output: '' })
   }, 120_000)
 
-  it('should print a new secret key, and migrate a database', () => {
+  it('should print a new secret key, migrate a database, and print its session-token key', () => {
     const secret = execFileSync(bin, ['secret'], { cwd: app, env: cleanEnv(), encoding: 'utf8' }).trim()
     expect(secret).toMatch(/^sk_live_[0-9A-Za-z]{40}$/)
     const migrated = execFileSync(bin, ['migrate'], { cwd: app, env: cleanEnv({ USERKIT_DATA_DIR: join(app, 'data-migrate') }), encoding: 'utf8' })
     expect(migrated).toContain('up to date')
+    const keys = execFileSync(bin, ['keys'], { cwd: app, env: cleanEnv({ USERKIT_DATA_DIR: join(app, 'data-migrate'), USERKIT_PUBLIC_URL: 'https://users.example.com' }), encoding: 'utf8' })
+    expect(keys).toContain('pk_live_dXNlcnMuZXhhbXBsZS5jb20k')
+    expect(keys).toContain('-----BEGIN PUBLIC KEY-----')
   }, 60_000)
 
   it('should refuse to start in production without a secret key, in one line naming the fix', () => {
@@ -257,7 +249,7 @@ export const onNode = () => startUserkit({ port: 0 })
 
   it('should serve the Frontend API, the Backend API and the dashboard in production', async () => {
     const key = 'sk_live_packagecheck0000000000000000000000'
-    const server = await serve({ USERKIT_SECRET_KEY: key, USERKIT_SMTP_URL: 'smtp://127.0.0.1:9', USERKIT_MAIL_FROM: 'Test <test@example.com>' })
+    const server = await serve({ USERKIT_SECRET_KEY: key, USERKIT_PUBLIC_URL: 'https://users.example.com', USERKIT_SMTP_URL: 'smtp://127.0.0.1:9', USERKIT_MAIL_FROM: 'Test <test@example.com>' })
     try {
       const environment = (await (await fetch(`${server.url}/v1/environment`)).json()) as { display_config: { development: boolean } }
       expect(environment.display_config.development).toBe(false)

@@ -90,15 +90,15 @@ function forAjv(schema: unknown): unknown {
 }
 
 /** Serves a test server's app on 127.0.0.1 at a free port, for clients that need a real URL (@clerk/backend, Express). */
-export async function listen(t: TestServer): Promise<{ url: string; close(): Promise<void> }> {
+export async function listen(t: TestServer, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const { serve } = await import('@hono/node-server')
   const http = await new Promise<ReturnType<typeof serve>>((done) => {
-    const s = serve({ fetch: t.server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s))
+    const s = serve({ fetch: t.server.app.fetch, port, hostname: '127.0.0.1' }, () => done(s))
   })
   const address = http.address()
-  const port = typeof address === 'object' && address ? address.port : 0
+  const bound = typeof address === 'object' && address ? address.port : 0
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((done) => {
         http.close(() => done())
@@ -106,3 +106,5 @@ export async function listen(t: TestServer): Promise<{ url: string; close(): Pro
       }),
   }
 }
+
+export { freePort } from './ports.ts'

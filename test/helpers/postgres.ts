@@ -7,7 +7,7 @@
 import pg from 'pg'
 import { postgresDatabase } from '../../server/node/postgres.ts'
 import type { Database } from '../../server/storage/database.ts'
-import { migrate } from '../../server/storage/migrations/index.ts'
+import { prepareTemplate } from './template.ts'
 
 /** The PostgreSQL server URL for tests (any database on it; the helpers create their own), or undefined for PGlite. */
 export const TEST_DATABASE_URL = process.env.USERKIT_TEST_DATABASE_URL || undefined
@@ -23,13 +23,13 @@ const urlFor = (name: string) => {
 
 const uniqueName = (prefix: string) => `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
 
-/** Creates and migrates a template database; answers its name. */
+/** Creates a template database, migrated and with a signing key (test/helpers/template.ts); answers its name. */
 export async function createTemplateDatabase(): Promise<string> {
   const name = uniqueName('uk_tmpl')
   await adminPool().query(`CREATE DATABASE ${name}`)
   const pool = new pg.Pool({ connectionString: urlFor(name), max: 1 })
   try {
-    await migrate(postgresDatabase(pool))
+    await prepareTemplate(postgresDatabase(pool))
   } finally {
     await pool.end()
   }

@@ -12,14 +12,17 @@ import { createUserkitServer, type UserkitServer } from '../../server/app.ts'
 import type { UserkitServerOptions } from '../../server/options.ts'
 import { scryptHasher } from '../../server/password.ts'
 import type { CreateUserInput } from '../../server/users/create.ts'
-import { migrate } from '../../server/storage/migrations/index.ts'
 import type { Database } from '../../server/storage/database.ts'
 import { pgliteDatabase } from '../../server/storage/pglite.ts'
 import type { UserRecord } from '../../server/storage/records.ts'
+import { prepareTemplate } from './template.ts'
 import { cloneDatabase, closeAdmin, createTemplateDatabase, dropDatabase, TEST_DATABASE_URL } from './postgres.ts'
 
 /** `app.request('/v1/…')` resolves against this, so it is the server's own origin in tests. */
 export const ORIGIN = 'http://localhost'
+
+/** The test servers' public URL: the `iss` of their session tokens and what their publishable key encodes. */
+export const PUBLIC_URL = 'http://127.0.0.1:4000'
 
 /** scrypt at a toy cost: the format and code paths are the production ones, the work is not. */
 export const fastHasher = scryptHasher({ N: 16, r: 1, p: 1 })
@@ -87,8 +90,8 @@ export function setupTestServers(defaults: Partial<Omit<UserkitServerOptions, 'd
     }
     const pglite = new PGlite()
     try {
-      // Migrated once here: each copy starts with the schema, so per-test setup is just a load.
-      await migrate(pgliteDatabase(pglite))
+      // Migrated and keyed once here: each copy starts with the schema and a signing key, so per-test setup is just a load.
+      await prepareTemplate(pgliteDatabase(pglite))
       template = await pglite.dumpDataDir('none')
     } finally {
       await pglite.close()
@@ -110,6 +113,8 @@ export function setupTestServers(defaults: Partial<Omit<UserkitServerOptions, 'd
       server = await createUserkitServer({
         database,
         env: 'development',
+        // Production needs one, and Clerk's SDKs need a host with a dot.
+        publicUrl: PUBLIC_URL,
         passwordHasher: fastHasher,
         now: clock.now,
         ...defaults,

@@ -1,7 +1,7 @@
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { en } from '../../src/localization/en.ts'
-import { SignedIn, SignedOut, useAuth, useMessages, userkitKeys, useSignOut, useUser } from '../../src/hooks/index.ts'
+import { SignedIn, SignedOut, useAuth, useMessages, userkitKeys, useSession, useSignOut, useUser } from '../../src/hooks/index.ts'
 import { type KitServer, setupKitServers } from '../api/server.ts'
 import { createKit } from './harness.tsx'
 
@@ -13,6 +13,32 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup()
   vi.restoreAllMocks()
+})
+
+describe('useAuth().getToken', () => {
+  it('keeps one identity across renders, answers the session’s token, and turns the kit signed out when it is refused', async () => {
+    const kit = createKit(t.server.app.fetch)
+    const seeded = await t.seedUser()
+    await kit.api.signIn({ identifier: seeded.identifier, password: seeded.password })
+    const { result, rerender } = renderHook(() => ({ auth: useAuth(), session: useSession() }), { wrapper: kit.wrapper })
+    const before = result.current.auth.getToken
+    await waitFor(() => expect(result.current.auth.isSignedIn).toBe(true))
+    rerender()
+    expect(result.current.auth.getToken).toBe(before)
+    expect(result.current.session.session?.id).toBe(result.current.auth.sessionId)
+    const jwt = await result.current.auth.getToken()
+    expect(JSON.parse(atob(jwt!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).sub).toBe(seeded.id)
+
+    // Revoked elsewhere (the dashboard): the next token is refused, and the kit shows signed out at once.
+    const revoke = await t.server.app.request(`/v1/sessions/${result.current.auth.sessionId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.server.secretKey}` },
+    })
+    expect(revoke.status).toBe(200)
+    await act(async () => expect(await result.current.auth.getToken({ skipCache: true })).toBeNull())
+    await waitFor(() => expect(result.current.auth.isSignedIn).toBe(false))
+    expect(result.current.session).toEqual({ isLoaded: true, isSignedIn: false, session: null })
+  })
 })
 
 describe('useAuth', () => {

@@ -188,17 +188,30 @@ describe('deliveryFromEnv (the CLI\'s configuration)', () => {
 })
 
 describe('the CLI', () => {
-  it('refuses to start in production without a way to send, with a clear message', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, USERKIT_ENV: 'production', USERKIT_SECRET_KEY: 'sk_live_test', PORT: '0', USERKIT_DATA_DIR: '/nonexistent/never-created' }
-    for (const key of ['USERKIT_SMTP_URL', 'USERKIT_MAIL_FROM', 'USERKIT_SMS_WEBHOOK_URL']) delete env[key]
+  /** Runs the CLI in production with `vars` over a clean environment; resolves with its exit code and output. */
+  async function production(vars: NodeJS.ProcessEnv) {
+    const env: NodeJS.ProcessEnv = { ...process.env, USERKIT_ENV: 'production', USERKIT_SECRET_KEY: 'sk_live_test', PORT: '0', USERKIT_DATA_DIR: '/nonexistent/never-created', ...vars }
+    for (const key of ['USERKIT_SMTP_URL', 'USERKIT_MAIL_FROM', 'USERKIT_SMS_WEBHOOK_URL', 'USERKIT_PUBLIC_URL']) if (!(key in vars)) delete env[key]
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/node/cli.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c) => (stdout += c))
     child.stderr.on('data', (c) => (stderr += c))
     const code = await new Promise<number | null>((done) => child.on('exit', done))
-    expect(code).toBe(1)
-    expect(stderr).toContain('userkit: a production server must be able to send verification emails: set USERKIT_SMTP_URL and USERKIT_MAIL_FROM')
-    expect(stdout).not.toContain('listening')
+    return { code, stdout, stderr }
+  }
+
+  it('refuses to start in production without a public URL, with a clear message', async () => {
+    const run = await production({ USERKIT_SMTP_URL: 'smtp://smtp.example', USERKIT_MAIL_FROM: 'a@example.com' })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('userkit: set USERKIT_PUBLIC_URL to the URL browsers reach this server at')
+    expect(run.stdout).not.toContain('listening')
+  }, 30_000)
+
+  it('refuses to start in production without a way to send, with a clear message', async () => {
+    const run = await production({ USERKIT_PUBLIC_URL: 'https://users.example.com' })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('userkit: a production server must be able to send verification emails: set USERKIT_SMTP_URL and USERKIT_MAIL_FROM')
+    expect(run.stdout).not.toContain('listening')
   }, 30_000)
 })

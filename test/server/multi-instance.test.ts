@@ -10,7 +10,8 @@ import { createUserkitServer, type UserkitServer } from '../../server/app.ts'
 import { postgresDatabase } from '../../server/node/postgres.ts'
 import type { Database } from '../../server/storage/database.ts'
 import { pgliteDatabase } from '../../server/storage/pglite.ts'
-import { createTemplateDatabase, createTestDatabase, dropDatabase, TEST_DATABASE_URL, testPool } from '../helpers/postgres.ts'
+import { createEmptyDatabase, createTemplateDatabase, createTestDatabase, dropDatabase, TEST_DATABASE_URL, testPool } from '../helpers/postgres.ts'
+import { createLocalJWKSet, jwtVerify } from 'jose'
 import { fastHasher, firstError, ORIGIN, readJson } from '../helpers/server.ts'
 
 const cleanups: (() => Promise<void>)[] = []
@@ -18,13 +19,21 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-/** Two databases handles onto the same data. */
-async function sharedDatabases(): Promise<[Database, Database]> {
+/** Two databases handles onto the same data: a copy of the test template, or (`empty`) a database with nothing in it. */
+async function sharedDatabases(empty = false): Promise<[Database, Database]> {
   if (TEST_DATABASE_URL) {
-    const template = await createTemplateDatabase()
-    cleanups.push(() => dropDatabase(template))
-    const { url, drop } = await createTestDatabase(template)
-    cleanups.push(drop)
+    let url: string
+    if (empty) {
+      const created = await createEmptyDatabase()
+      cleanups.push(created.drop)
+      url = created.url
+    } else {
+      const template = await createTemplateDatabase()
+      cleanups.push(() => dropDatabase(template))
+      const created = await createTestDatabase(template)
+      cleanups.push(created.drop)
+      url = created.url
+    }
     return [postgresDatabase(testPool(url)), postgresDatabase(testPool(url))]
   }
   const pglite = new PGlite()
@@ -35,13 +44,12 @@ async function sharedDatabases(): Promise<[Database, Database]> {
   return [shared, shared]
 }
 
-async function twoInstances(): Promise<[UserkitServer, UserkitServer]> {
-  const [a, b] = await sharedDatabases()
-  const options = { passwordHasher: fastHasher, rateLimits: { signInPerIdentifier: { max: 2, windowMs: 60_000 } } }
-  const first = await createUserkitServer({ database: a, ...options })
-  cleanups.push(() => first.close())
-  const second = await createUserkitServer({ database: b, ...options })
-  cleanups.push(() => second.close())
+async function twoInstances(empty = false): Promise<[UserkitServer, UserkitServer]> {
+  const [a, b] = await sharedDatabases(empty)
+  const options = { publicUrl: 'https://users.example.com', passwordHasher: fastHasher, rateLimits: { signInPerIdentifier: { max: 2, windowMs: 60_000 } } }
+  // Started together, as behind a load balancer: the migrations queue on their lock.
+  const [first, second] = await Promise.all([createUserkitServer({ database: a, ...options }), createUserkitServer({ database: b, ...options })])
+  cleanups.push(() => first.close(), () => second.close())
   return [first, second]
 }
 
@@ -79,5 +87,23 @@ describe('two instances on one database', () => {
     expect(limited.status).toBe(429)
     expect(await firstError(limited)).toMatchObject({ code: 'too_many_requests' })
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
+  })
+
+  it('make one first signing key when they start together, and verify each other’s tokens', async () => {
+    const [a, b] = await twoInstances(true)
+    const created = await a.app.request('/v1/users', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email_address: ['keys@example.com'], password: 'long-password' }),
+    })
+    expect(created.status).toBe(200)
+    // Both ask for their key at once, on a database that has none yet.
+    const [ja, jb] = await Promise.all([a, b].map(async (s) => readJson(await s.app.request('/.well-known/jwks.json'))))
+    expect(ja.keys).toHaveLength(1)
+    expect(jb).toEqual(ja)
+    const cookie = ((await signIn(a, 'keys@example.com', 'long-password')).headers.getSetCookie()[0] ?? '').split(';')[0] as string
+    const client = await readJson(await b.app.request('/v1/client', { headers: { cookie } }))
+    const minted = await readJson(await b.app.request(`/v1/client/sessions/${client.response.sessions[0].id}/tokens`, { method: 'POST', headers: { cookie, origin: ORIGIN } }))
+    expect((await jwtVerify(minted.jwt, createLocalJWKSet(ja))).payload.sub).toBe((await created.json()).id)
   })
 })

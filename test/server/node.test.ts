@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Hono } from 'hono'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEMO_USER, startUserkit } from '../../server/node/index.ts'
 import { fastHasher } from '../helpers/server.ts'
@@ -74,7 +75,7 @@ describe('startUserkit (Node)', () => {
 
   it('creates no demo user in production', async () => {
     const lines: string[] = []
-    const running = await startUserkit({ port: 0, dataDir: tempDir(), demoDir: null, env: 'production', log: (l) => lines.push(l) })
+    const running = await startUserkit({ port: 0, dataDir: tempDir(), demoDir: null, env: 'production', publicUrl: 'https://users.example.com', log: (l) => lines.push(l) })
     try {
       expect(running.server.secretKey).toMatch(/^sk_live_/)
       expect(await running.server.store.users.count({})).toBe(0)
@@ -82,6 +83,30 @@ describe('startUserkit (Node)', () => {
     } finally {
       await running.close()
     }
+  })
+
+  it('lets a request being answered finish, with the database, before close() resolves', async () => {
+    let release!: () => void
+    let started!: () => void
+    const gate = new Promise<void>((done) => (release = done))
+    const inHandler = new Promise<void>((done) => (started = done))
+    const routes = new Hono().get('/api/slow', async (c) => {
+      started()
+      await gate
+      return c.json({ users: await running.server.store.users.count({}) })
+    })
+    const running = await startUserkit({ port: 0, env: 'development', dataDir: tempDir(), demoDir: null, passwordHasher: fastHasher, log: () => {}, routes })
+    const answer = fetch(`${running.url}/api/slow`).then(async (r) => ({ status: r.status, body: await r.json(), connection: r.headers.get('connection') }))
+    await inHandler
+    let closed = false
+    const closing = running.close().then(() => (closed = true))
+    // Closing refuses new connections at once, but waits for the request it is answering.
+    await expect(fetch(`${running.url}/v1/environment`)).rejects.toThrow()
+    expect(closed).toBe(false)
+    release()
+    expect(await answer).toEqual({ status: 200, body: { users: 1 }, connection: 'close' })
+    await closing
+    expect(closed).toBe(true)
   })
 })
 

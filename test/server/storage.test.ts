@@ -43,6 +43,7 @@ describe('migrations', () => {
       'clients',
       'dashboard_sessions',
       'external_accounts',
+      'handshake_nonces',
       'identifications',
       'oauth_states',
       'outbox',
@@ -50,6 +51,7 @@ describe('migrations', () => {
       'schema_migrations',
       'sessions',
       'settings',
+      'signing_keys',
       'users',
     ])
   })
@@ -61,8 +63,8 @@ describe('secret key', () => {
     try {
       const db = pgliteDatabase(pglite)
       // A server is a production one unless told otherwise: its generated key says so.
-      const a = await createUserkitServer({ database: db, passwordHasher: fastHasher })
-      const b = await createUserkitServer({ database: db, passwordHasher: fastHasher })
+      const a = await createUserkitServer({ database: db, publicUrl: 'https://users.example.com', passwordHasher: fastHasher })
+      const b = await createUserkitServer({ database: db, publicUrl: 'https://users.example.com', passwordHasher: fastHasher })
       expect(a.secretKey).toMatch(/^sk_live_[0-9A-Za-z]{40}$/)
       expect(b.secretKey).toBe(a.secretKey)
       const { rows } = await db.query<{ value: string }>("SELECT value FROM settings WHERE key = 'secret_key'")

@@ -13,7 +13,7 @@ async function digest(text: string): Promise<Uint8Array> {
  * no part (server-to-server calls have neither), so a signed-in browser can never call it.
  * The key is compared as SHA-256 digests in constant time: neither its content nor its length leaks.
  */
-export function secretKeyAuth(secretKey: string): MiddlewareHandler {
+export function secretKeyAuth(secretKey: string, invalid: 'authentication_invalid' | 'clerk_key_invalid' = 'authentication_invalid'): MiddlewareHandler {
   const expected = digest(secretKey)
   return async (c, next) => {
     const header = c.req.header('authorization')
@@ -24,7 +24,7 @@ export function secretKeyAuth(secretKey: string): MiddlewareHandler {
       })
     }
     if (!timingSafeEqual(await digest(match[1] as string), await expected)) {
-      throw new ApiError(401, 'authentication_invalid', 'Invalid authentication', {
+      throw new ApiError(401, invalid, 'Invalid authentication', {
         longMessage: 'Unable to authenticate the request: the secret key is not valid.',
       })
     }

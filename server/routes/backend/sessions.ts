@@ -1,10 +1,13 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { formatInvalid, notFound } from '../../errors.ts'
 import { sendJson } from '../../http.ts'
 import { backendSessionJSON } from '../../serialize/backend.ts'
 import type { RouteDeps } from '../env.ts'
 import { json, NoBody } from '../validate.ts'
 import { pageOf, parseQuery } from './query.ts'
+
+const TokenBody = z.strictObject({ expires_in_seconds: z.number().int().min(30).max(315_360_000).nullable().optional() })
 
 const STATUSES = ['abandoned', 'active', 'ended', 'expired', 'removed', 'replaced', 'revoked']
 
@@ -35,6 +38,10 @@ export function sessionRoutes(deps: RouteDeps) {
       const session = await deps.store.sessions.get(c.req.param('id'))
       if (!session) throw notFound('session')
       return sendJson(c, backendSessionJSON(session))
+    })
+    .post('/:id/tokens', json(TokenBody), async (c) => {
+      const jwt = await deps.domain.tokens.forBackend(c.req.param('id'), c.req.valid('json').expires_in_seconds ?? undefined)
+      return sendJson(c, { object: 'token', jwt })
     })
     // Revoking a session that already ended answers it unchanged, as Clerk does.
     .post('/:id/revoke', json(NoBody), async (c) => sendJson(c, backendSessionJSON(await deps.domain.sessions.revoke(c.req.param('id')))))

@@ -7,10 +7,16 @@ import { emailStrategies, phoneStrategies } from '../../verification/delivery.ts
 import type { RouteDeps } from '../env.ts'
 
 /** The public settings the kit reads once. */
-export function environmentJSON(deps: RouteDeps): EnvironmentJSON {
+export async function environmentJSON(deps: RouteDeps): Promise<EnvironmentJSON> {
   const { options } = deps
+  const { tokens } = deps.domain
   return {
     object: 'environment',
+    auth_config: {
+      publishable_key: tokens.publishableKey,
+      cookie_suffix: await tokens.cookieSuffix,
+      session_token_lifetime: options.sessionToken.lifetimeSeconds,
+    },
     user_settings: {
       attributes: {
         email_address: { enabled: true, required: false, used_for_first_factor: true, verifications: emailStrategies(options) },
@@ -38,5 +44,5 @@ export function environmentJSON(deps: RouteDeps): EnvironmentJSON {
 
 /** `GET /v1/environment`: public, no session needed. */
 export function environmentRoutes(deps: RouteDeps) {
-  return new Hono().get('/', (c) => sendJson(c, environmentJSON(deps)))
+  return new Hono().get('/', async (c) => sendJson(c, await environmentJSON(deps)))
 }

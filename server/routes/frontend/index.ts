@@ -39,3 +39,18 @@ export function frontendApi(deps: RouteDeps) {
     .route('/verify', verifyLinkRoutes(deps))
     .route(OAUTH_CALLBACK_PATH.slice('/v1'.length), oauthCallbackRoutes(deps))
 }
+
+/**
+ * `GET /.well-known/jwks.json`: the public keys of session tokens, for any verifier (jose's
+ * `createRemoteJWKSet`): no private member, readable from any origin, cacheable for five minutes.
+ */
+export function wellKnownRoutes(deps: RouteDeps) {
+  return new Hono().get('/jwks.json', async (c) => {
+    const body = JSON.stringify({ keys: await deps.domain.keys.publicKeys() })
+    return c.body(body, 200, {
+      'Content-Type': 'application/json',
+      'Access-Control-Allow-Origin': '*',
+      'Cache-Control': 'public, max-age=300',
+    })
+  })
+}

@@ -29,6 +29,7 @@ export function signInRoutes(deps: RouteDeps) {
     })
     if (started.newToken) writeClientToken(c, started.newToken)
     const user = await deps.store.users.get(started.session.userId)
-    return envelope(c, deps, sessionJSON({ origin: requestOrigin(c.req.raw) }, started.session, user), started.client.id)
+    // The client carries the new session's first token: the kit's first getToken() costs no request.
+    return envelope(c, deps, sessionJSON({ origin: requestOrigin(c.req.raw) }, started.session, user), started.client.id, true)
   })
 }

@@ -4,6 +4,7 @@ import { migration as outbox } from './0002-outbox.ts'
 import { migration as externalAccounts } from './0003-external-accounts.ts'
 import { migration as backendApiIndexes } from './0004-backend-api-indexes.ts'
 import { migration as dashboardSessions } from './0005-dashboard-sessions.ts'
+import { migration as sessionTokens } from './0006-session-tokens.ts'
 
 /**
  * One schema change. Every statement must run on PostgreSQL 15 and on PGlite (PostgreSQL 18).
@@ -39,7 +40,7 @@ export function checkMigrations(list: readonly Migration[]): readonly Migration[
  * Every migration, one file per version, imported statically: the core also runs in a browser page,
  * which has no file system to list. Append new files; never edit one that has shipped.
  */
-export const migrations = checkMigrations([initial, outbox, externalAccounts, backendApiIndexes, dashboardSessions])
+export const migrations = checkMigrations([initial, outbox, externalAccounts, backendApiIndexes, dashboardSessions, sessionTokens])
 
 /** An arbitrary constant: the advisory lock that keeps two instances from migrating at once. */
 const MIGRATION_LOCK = 7_261_100
