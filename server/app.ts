@@ -9,6 +9,10 @@ import { assertProductionOAuth } from './oauth/config.ts'
 import { DEFAULT_RATE_LIMITS, normalizeOrigin, type ResolvedOptions, type UserkitServerOptions } from './options.ts'
 import { scryptHasher } from './password.ts'
 import { isPhoneCountry } from './phone.ts'
+import { clientIp } from './routes/client-ip.ts'
+import { isWebhookSecret } from './webhooks/sign.ts'
+import { fetchTransport } from './webhooks/transport.ts'
+import { webhookUrlProblem } from './webhooks/endpoints.ts'
 import { publicOrigin } from './tokens/publishable-key.ts'
 import { backendApi } from './routes/backend/index.ts'
 import { dashboardApi } from './routes/dashboard.ts'
@@ -42,7 +46,9 @@ export interface UserkitServer {
   signingKeys: Pick<SigningKeys, 'summary' | 'rotate'>
   /** The options with defaults applied. */
   options: ResolvedOptions
-  /** Closes the database. */
+  /** Webhook delivery: `deliverDue()` sends what is due now (tests move the clock, then call it). */
+  webhooks: { deliverDue(): Promise<number> }
+  /** Stops the webhook sender and closes the database. */
   close(): Promise<void>
 }
 
@@ -59,7 +65,9 @@ export async function createUserkitServer(options: UserkitServerOptions): Promis
   const store = createStore(db, { now: resolved.now, sessionLifetime: resolved.sessionLifetime, dashboardLifetime: DEFAULT_DASHBOARD_LIFETIME })
   const prefix = resolved.env === 'production' ? 'sk_live_' : 'sk_test_'
   const secretKey = options.secretKey ?? (await store.settings.getOrInit('secret_key', prefix + randomBase62(40)))
+  const instanceId = await store.settings.getOrInit('instance_id', `ins_${randomBase62(27)}`)
   const domain = createDomain({
+    instanceId,
     store,
     options: resolved,
     hasher: options.passwordHasher ?? scryptHasher(),
@@ -67,6 +75,7 @@ export async function createUserkitServer(options: UserkitServerOptions): Promis
     secretKey,
     dashboardPassword: options.dashboardPassword,
   })
+  await domain.webhooks.syncEnvironment(resolved.webhooks.endpoint)
   const app = buildApp({ domain, store, options: resolved }, secretKey)
   return {
     app,
@@ -79,7 +88,11 @@ export async function createUserkitServer(options: UserkitServerOptions): Promis
     publishableKey: domain.tokens.publishableKey,
     signingKeys: { summary: () => domain.keys.summary(), rotate: () => domain.keys.rotate() },
     options: resolved,
-    close: () => db.close(),
+    webhooks: { deliverDue: () => domain.webhookSender.deliverDue() },
+    async close() {
+      await domain.webhookSender.close()
+      await db.close()
+    },
   }
 }
 
@@ -120,12 +133,35 @@ function resolveOptions(options: UserkitServerOptions): ResolvedOptions {
     messages: { ...defaultMessages, ...options.messages },
     defaultPhoneCountry: phoneCountry(options.defaultPhoneCountry ?? 'US'),
     oauth: { ...options.oauth, encryptionKey },
+    webhooks: {
+      endpoint: environmentEndpoint(options.webhooks?.endpoint),
+      transport: options.webhooks?.transport ?? fetchTransport,
+      allowPrivateNetwork: options.webhooks?.allowPrivateNetwork ?? env === 'development',
+      timeoutMs: options.webhooks?.timeoutMs ?? 15_000,
+      pollIntervalMs: options.webhooks?.pollIntervalMs ?? 1_000,
+    },
+    requestScope: options.requestScope,
   }
+}
+
+function environmentEndpoint(endpoint: { url: string; secret: string } | undefined) {
+  if (!endpoint) return undefined
+  const problem = webhookUrlProblem(endpoint.url)
+  if (problem) throw new TypeError(`userkit: the webhook URL (USERKIT_WEBHOOK_URL) ${problem}.`)
+  if (!isWebhookSecret(endpoint.secret)) {
+    throw new TypeError('userkit: the webhook secret (USERKIT_WEBHOOK_SECRET) must be whsec_ and at least 24 bytes in base64; `userkit-server webhook-secret` prints a new one.')
+  }
+  return endpoint
 }
 
 /** The root app: one error handler, and each API mounted where it lives. */
 function buildApp(deps: RouteDeps, secretKey: string): Hono {
   const app = new Hono()
+  const scope = deps.options.requestScope
+  if (scope) {
+    // The request's IP and user agent, for the webhook events it causes (a proxied dashboard call keeps the outer one's).
+    app.use('*', (c, next) => (scope.getStore() ? next() : scope.run({ clientIp: clientIp(c, deps.options), userAgent: c.req.header('user-agent') ?? '' }, next)))
+  }
   app.onError((error, c) => {
     const traceId = crypto.randomUUID()
     if (error instanceof ApiError) return sendJson(c, error.toJSON(traceId), error.status, error.headers)

@@ -5,6 +5,8 @@ import type { MessageCatalog } from './delivery/messages.ts'
 import type { Delivery } from './delivery/types.ts'
 import type { OAuthOptions } from './oauth/config.ts'
 import type { PasswordHasher } from './password.ts'
+import type { RequestScope } from './request-scope.ts'
+import type { WebhookTransport } from './webhooks/transport.ts'
 import type { Database } from './storage/database.ts'
 import type { SessionLifetime } from './storage/sessions.ts'
 
@@ -38,6 +40,26 @@ export interface SessionTokenOptions {
   lifetimeSeconds: number
   /** `nbf` is this many seconds before `iat`, for verifiers whose clock runs behind. Default 10. */
   clockSkewSeconds: number
+}
+
+/** Webhooks: the environment's endpoint, and how deliveries are sent. */
+export interface WebhookOptions {
+  /**
+   * One endpoint for every event type (`USERKIT_WEBHOOK_URL`, `USERKIT_WEBHOOK_SECRET`): the
+   * operator's own choice, so it may be on a private address. Default: none.
+   */
+  endpoint?: { url: string; secret: string } | undefined
+  /** How a delivery is sent. Default: `fetch`; the Node adapter plugs one that checks addresses after DNS. */
+  transport?: WebhookTransport
+  /**
+   * Let endpoints added through the API reach loopback and private addresses. Default: `true` in
+   * development, `false` in production (no request forgery against the server's own network).
+   */
+  allowPrivateNetwork?: boolean
+  /** How long a receiver has to answer, in milliseconds. Default 15,000. */
+  timeoutMs?: number
+  /** How often to look for due deliveries (retries, other instances' work). 0 turns the loop off. Default 1,000. */
+  pollIntervalMs?: number
 }
 
 /** The rate limits used when the options do not override them. */
@@ -119,6 +141,13 @@ export interface UserkitServerOptions {
    * inside the transaction that makes it: a throw rolls the change back. Default: none.
    */
   onChange?: ChangeHook
+  /** Webhook endpoints and delivery (server/webhooks). Default: endpoints only from the Backend API. */
+  webhooks?: WebhookOptions
+  /**
+   * Carries each request's client IP and user agent to the webhook events it causes
+   * (`new AsyncLocalStorage()` in Node; the Node adapter sets one). Default: none (empty strings).
+   */
+  requestScope?: RequestScope
 }
 
 /** The options with every default applied. */
@@ -140,6 +169,8 @@ export interface ResolvedOptions {
   messages: MessageCatalog
   defaultPhoneCountry: string
   oauth: OAuthOptions
+  webhooks: Required<Omit<WebhookOptions, 'endpoint'>> & Pick<WebhookOptions, 'endpoint'>
+  requestScope: RequestScope | undefined
 }
 
 /** Normalises an origin (`HTTP://Example.com:80/` → `http://example.com`); `null` if it is not one. */

@@ -8,13 +8,15 @@
  *   userkit-server secret       print a new secret key (for USERKIT_SECRET_KEY)
  *   userkit-server keys         print the session-token public key (PEM, for CLERK_JWT_KEY) and the publishable key
  *   userkit-server keys rotate  make a new signing key at once; the old one stays in the JWKS for an hour
+ *   userkit-server webhook-secret  print a new webhook signing secret (for USERKIT_WEBHOOK_SECRET)
  */
 import { createUserkitServer } from '../app.ts'
 import { randomBase62 } from '../ids.ts'
 import { migrate } from '../storage/migrations/index.ts'
+import { generateWebhookSecret } from '../webhooks/sign.ts'
 import { databaseFromEnv, envFromVars, fail, runFromEnv } from './run.ts'
 
-const USAGE = 'usage: userkit-server [migrate | secret | keys [rotate]]'
+const USAGE = 'usage: userkit-server [migrate | secret | keys [rotate] | webhook-secret]'
 
 const vars = process.env
 
@@ -53,6 +55,7 @@ try {
   if (command === undefined || command === 'start') await runFromEnv()
   else if (command === 'migrate') await migrateOnly()
   else if (command === 'secret') console.log(`sk_live_${randomBase62(40)}`)
+  else if (command === 'webhook-secret') console.log(generateWebhookSecret())
   else if (command === 'keys' && (process.argv[3] === undefined || process.argv[3] === 'rotate')) await keys(process.argv[3] === 'rotate')
   else fail(`unknown command "${command}". ${USAGE}`)
 } catch (error) {

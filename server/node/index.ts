@@ -6,7 +6,10 @@ import { serve, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { createUserkitServer, type UserkitServer } from '../app.ts'
+import type { RequestInfo } from '../request-scope.ts'
+import { nodeWebhookTransport } from './webhook-transport.ts'
 import { formatDevMessage } from '../delivery/dev-outbox.ts'
 import { escapeHtml } from '../delivery/html.ts'
 import { ApiError } from '../errors.ts'
@@ -153,6 +156,8 @@ export async function startUserkit(options: StartUserkitOptions = {}): Promise<R
       database,
       publicUrl: options.publicUrl ?? (env === 'development' ? developmentUrl(host, port) : undefined),
       passwordHasher: options.passwordHasher ?? nodeScryptHasher(),
+      webhooks: { transport: nodeWebhookTransport, ...options.webhooks },
+      requestScope: options.requestScope ?? new AsyncLocalStorage<RequestInfo>(),
       // Development messages are printed, so a newcomer sees the code without opening /dev/outbox.
       onDevMessage: options.onDevMessage ?? ((message) => log(formatDevMessage(message))),
       getClientIp: (c) => {
@@ -241,6 +246,7 @@ async function ensureDemoUser(server: UserkitServer, log: (line: string) => void
 }
 
 export { nodeScryptHasher } from './password.ts'
+export { isPrivateAddress, nodeWebhookTransport } from './webhook-transport.ts'
 export { postgresDatabase, postgresPool } from './postgres.ts'
 export { ConfigError, deliveryFromEnv, type DeliveryConfig } from './delivery-env.ts'
 export { smsWebhookDelivery, type SmsWebhookOptions } from './sms-webhook.ts'

@@ -62,6 +62,16 @@ export interface RunOptions {
   routes?: Hono
 }
 
+/** `USERKIT_WEBHOOK_URL` and `USERKIT_WEBHOOK_SECRET`: one endpoint for every event type, or none. */
+export function webhookFromEnv(): { url: string; secret: string } | undefined {
+  const url = vars.USERKIT_WEBHOOK_URL
+  const secret = vars.USERKIT_WEBHOOK_SECRET
+  if (!url && !secret) return undefined
+  if (!url) fail('USERKIT_WEBHOOK_SECRET is set without USERKIT_WEBHOOK_URL; set both, or neither.')
+  if (!secret) fail('set USERKIT_WEBHOOK_SECRET beside USERKIT_WEBHOOK_URL (`userkit-server webhook-secret` prints a new one).')
+  return { url, secret }
+}
+
 /**
  * Starts userkit as the environment says, refusing an unconfigured production start; stops it
  * cleanly on SIGINT and SIGTERM.
@@ -106,6 +116,7 @@ export async function runFromEnv(extra: RunOptions = {}): Promise<RunningUserkit
     encryptionKey: vars.USERKIT_ENCRYPTION_KEY || undefined,
     oauth: { ...oauth, providers: [...oauth.providers, ...(devOidc ? [devOidc.provider] : [])] },
     routes: extra.routes,
+    webhooks: { endpoint: webhookFromEnv() },
   })
   console.log(`userkit (${env}) listening on ${running.url}`)
   console.log(`Users dashboard: ${running.url}/dashboard/`)

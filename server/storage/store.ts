@@ -11,6 +11,7 @@ import { sessionsRepo, type SessionLifetime, type SessionRepo } from './sessions
 import { settingsRepo, type SettingsRepo } from './settings.ts'
 import { signingKeysRepo, type SigningKeyRepo } from './signing-keys.ts'
 import { usersRepo, type UserRepo } from './users.ts'
+import { webhooksRepo, type WebhookRepo } from './webhooks.ts'
 
 /** The repositories, bound to the database or to one transaction: one per table or two close ones. */
 export interface Repos {
@@ -27,6 +28,8 @@ export interface Repos {
   dashboardSessions: DashboardSessionRepo
   signingKeys: SigningKeyRepo
   handshakeNonces: HandshakeNonceRepo
+  /** Webhook endpoints, the event outbox and its deliveries. */
+  webhooks: WebhookRepo
 }
 
 /**
@@ -58,6 +61,7 @@ function repos(q: Queryable, { now, sessionLifetime, dashboardLifetime }: StoreO
     dashboardSessions: dashboardSessionsRepo(q, now, dashboardLifetime),
     signingKeys: signingKeysRepo(q),
     handshakeNonces: handshakeNoncesRepo(q),
+    webhooks: webhooksRepo(q, now),
   }
 }
 

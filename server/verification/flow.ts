@@ -2,7 +2,7 @@ import type { DomainContext } from '../domain.ts'
 import { renderVerificationMessage } from '../delivery/messages.ts'
 import type { Channel, OutgoingMessage } from '../delivery/types.ts'
 import { ApiError, notFound } from '../errors.ts'
-import { randomToken } from '../ids.ts'
+import { randomBase62, randomToken } from '../ids.ts'
 import { consume } from '../limits.ts'
 import type { IdentificationType, LinkOutcome } from '../storage/identifications.ts'
 import type { IdentificationRecord } from '../storage/records.ts'
@@ -85,9 +85,22 @@ export function verificationDomain(ctx: DomainContext) {
         message = renderVerificationMessage(messages, { ...base, code })
         secrets = { codeHash: await hashCode(await verificationKey(store.settings), id, code), tokenHash: null }
       }
-      const updated = await write((tx) =>
-        tx.identifications.prepare(userId, type, id, { strategy: request.strategy, ...secrets, expireAt, redirectUrl }),
-      )
+      const updated = await write(async (tx) => {
+        const prepared = await tx.identifications.prepare(userId, type, id, { strategy: request.strategy, ...secrets, expireAt, redirectUrl })
+        if (prepared) {
+          tx.sent(`${message.channel === 'email' ? 'ema' : 'sms'}_${randomBase62(27)}`, {
+            channel: message.channel,
+            slug: request.strategy === 'email_link' ? 'verification_link' : 'verification_code',
+            to: message.to,
+            subject: message.subject,
+            text: message.text,
+            userId,
+            identificationId: id,
+            deliveredByServer: true,
+          })
+        }
+        return prepared
+      })
       if (!updated) throw notFound(noun(type))
       try {
         await sender.send(message)

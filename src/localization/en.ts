@@ -191,6 +191,7 @@ export const en = {
     external_account_token_invalid: 'The provider no longer accepts this connection. Reconnect the account.',
     oauth_provider_not_configured: 'This provider is no longer available on this server.',
     dashboard_signed_out: 'You are signed out of the dashboard. Sign in again to continue.',
+    webhook_endpoint_read_only: 'This endpoint is set by the server’s environment (USERKIT_WEBHOOK_URL); change it there.',
     form_secret_key_incorrect: 'This is not the secret key.',
   },
 }

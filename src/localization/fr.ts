@@ -191,6 +191,7 @@ export const fr: Messages = {
     external_account_token_invalid: 'Le fournisseur n’accepte plus cette connexion. Reconnectez le compte.',
     oauth_provider_not_configured: 'Ce fournisseur n’est plus disponible sur ce serveur.',
     dashboard_signed_out: 'Vous êtes déconnecté du tableau de bord. Reconnectez-vous pour continuer.',
+    webhook_endpoint_read_only: 'Ce point de terminaison vient de l’environnement du serveur (USERKIT_WEBHOOK_URL) ; modifiez-le là.',
     form_secret_key_incorrect: 'Ce n’est pas la clé secrète.',
     form_identification_needed: 'Ce compte a apporté votre seule adresse e-mail vérifiée. Ajoutez et vérifiez d’abord une autre adresse e-mail.',
   },

@@ -10,3 +10,16 @@ export const LINK_STATUS_PARAM = '__userkit_status'
 
 /** Where providers send the browser back; registered with each provider as `<origin>/v1/oauth_callback`. */
 export const OAUTH_CALLBACK_PATH = '/v1/oauth_callback'
+
+/** Every webhook event type userkit sends, in Clerk's names. */
+export const WEBHOOK_EVENT_TYPES = [
+  'user.created',
+  'user.updated',
+  'user.deleted',
+  'session.created',
+  'session.ended',
+  'session.removed',
+  'session.revoked',
+  'email.created',
+  'sms.created',
+] as const

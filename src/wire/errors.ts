@@ -61,6 +61,8 @@ export const ERROR_CODES = [
   // The users dashboard
   'dashboard_signed_out',
   'form_secret_key_incorrect',
+  // Webhook endpoints (userkit's Backend API extension)
+  'webhook_endpoint_read_only',
   // Made by the client: no answer arrived, or not the JSON expected
   'network_error',
   'unexpected_response',

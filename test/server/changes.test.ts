@@ -37,7 +37,11 @@ describe('changes', () => {
     const added = (await readJson(await t.request('/v1/me/email_addresses', post({ email_address: 'new@example.com' }, cookie)))).response
     expect(take()).toEqual([{ type: 'user.updated', id: user.id }])
     await t.request(`/v1/me/email_addresses/${added.id}/prepare_verification`, post({ strategy: 'email_code' }, cookie))
-    expect(take()).toEqual([])
+    // The message is a change of its own (email.created), carrying its text; the user is not changed.
+    const [sent, ...others] = take()
+    expect(others).toEqual([])
+    expect(sent).toMatchObject({ type: 'email.created', message: { channel: 'email', to: 'new@example.com', userId: user.id, identificationId: added.id } })
+    expect(sent?.id).toMatch(/^ema_/)
     const code = await outboxCode(t, 'new@example.com')
     expect((await t.request(`/v1/me/email_addresses/${added.id}/attempt_verification`, post({ code }, cookie))).status).toBe(200)
     expect(take()).toEqual([{ type: 'user.updated', id: user.id }])

@@ -53,6 +53,9 @@ describe('migrations', () => {
       'settings',
       'signing_keys',
       'users',
+      'webhook_deliveries',
+      'webhook_endpoints',
+      'webhook_events',
     ])
   })
 })

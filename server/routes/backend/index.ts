@@ -6,9 +6,10 @@ import { identifierRoutes } from './identifiers.ts'
 import { clientRoutes, jwksRoutes, signingKeyRoutes } from './keys.ts'
 import { sessionRoutes } from './sessions.ts'
 import { userRoutes } from './users.ts'
+import { webhookRoutes } from './webhooks.ts'
 
 /** The Backend API's resources, by their path under `/v1`; none overlaps the Frontend API's (`/me`, `/client`, …). */
-export const BACKEND_RESOURCES = ['users', 'email_addresses', 'phone_numbers', 'sessions', 'clients', 'jwks', 'signing_keys'] as const
+export const BACKEND_RESOURCES = ['users', 'email_addresses', 'phone_numbers', 'sessions', 'clients', 'jwks', 'signing_keys', 'webhook_endpoints'] as const
 
 /** An id can never hold NUL, and PostgreSQL text cannot: such a path names nothing. */
 const nulPath: MiddlewareHandler = async (c, next) => {
@@ -34,4 +35,5 @@ export function backendApi(deps: RouteDeps, secretKey: string) {
     .route('/clients', clientRoutes(deps))
     .route('/jwks', jwksRoutes(deps))
     .route('/signing_keys', signingKeyRoutes(deps))
+    .route('/webhook_endpoints', webhookRoutes(deps))
 }

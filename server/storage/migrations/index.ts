@@ -5,6 +5,7 @@ import { migration as externalAccounts } from './0003-external-accounts.ts'
 import { migration as backendApiIndexes } from './0004-backend-api-indexes.ts'
 import { migration as dashboardSessions } from './0005-dashboard-sessions.ts'
 import { migration as sessionTokens } from './0006-session-tokens.ts'
+import { migration as webhooks } from './0007-webhooks.ts'
 
 /**
  * One schema change. Every statement must run on PostgreSQL 15 and on PGlite (PostgreSQL 18).
@@ -40,7 +41,7 @@ export function checkMigrations(list: readonly Migration[]): readonly Migration[
  * Every migration, one file per version, imported statically: the core also runs in a browser page,
  * which has no file system to list. Append new files; never edit one that has shipped.
  */
-export const migrations = checkMigrations([initial, outbox, externalAccounts, backendApiIndexes, dashboardSessions, sessionTokens])
+export const migrations = checkMigrations([initial, outbox, externalAccounts, backendApiIndexes, dashboardSessions, sessionTokens, webhooks])
 
 /** An arbitrary constant: the advisory lock that keeps two instances from migrating at once. */
 const MIGRATION_LOCK = 7_261_100
