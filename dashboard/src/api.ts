@@ -1,6 +1,14 @@
 import { errorFromResponse, localError, UserkitApiError } from '../../src/api/errors.ts'
 import type { CreateUserDraft, JsonObject, UserListParams } from './types.ts'
-import type { BackendSessionJSON, BackendUserJSON, SigningKeysJSON } from '../../src/wire/index.ts'
+import type {
+  BackendSessionJSON,
+  BackendUserJSON,
+  SigningKeysJSON,
+  WebhookDeliveryJSON,
+  WebhookEndpointJSON,
+  WebhookEndpointWithSecretJSON,
+  WebhookEventType,
+} from '../../src/wire/index.ts'
 
 /** The dashboard's only door to the server: `/dashboard/api/…`, under the operator's cookie. */
 export interface DashboardApi {
@@ -22,6 +30,15 @@ export interface DashboardApi {
   getSigningKeys(): Promise<SigningKeysJSON>
   /** A new signing key at once; the old one stays in the JWKS for an hour. */
   rotateSigningKey(): Promise<SigningKeysJSON>
+  listWebhookEndpoints(): Promise<WebhookEndpointJSON[]>
+  /** Answers the endpoint with its secret, which is never shown again. */
+  createWebhookEndpoint(input: { url: string; description: string; event_types: WebhookEventType[] }): Promise<WebhookEndpointWithSecretJSON>
+  setWebhookEndpointDisabled(id: string, disabled: boolean): Promise<WebhookEndpointJSON>
+  deleteWebhookEndpoint(id: string): Promise<void>
+  /** A new secret; the old one keeps signing for 24 hours. */
+  rotateWebhookSecret(id: string): Promise<WebhookEndpointWithSecretJSON>
+  listWebhookDeliveries(id: string, limit: number): Promise<{ data: WebhookDeliveryJSON[]; total_count: number }>
+  resendWebhookDelivery(id: string, deliveryId: string): Promise<WebhookDeliveryJSON>
 }
 
 /** Options of `createDashboardApi`. */
@@ -107,6 +124,16 @@ export function createDashboardApi({ baseUrl = '', fetch: fetcher = globalThis.f
     revokeSession: (id) => call('POST', `/v1/sessions/${encodeURIComponent(id)}/revoke`),
     getSigningKeys: () => call('GET', '/v1/signing_keys'),
     rotateSigningKey: () => call('POST', '/v1/signing_keys/rotate', {}),
+    listWebhookEndpoints: async () => (await call<{ data: WebhookEndpointJSON[] }>('GET', '/v1/webhook_endpoints')).data,
+    createWebhookEndpoint: (input) => call('POST', '/v1/webhook_endpoints', input),
+    setWebhookEndpointDisabled: (id, disabled) => call('PATCH', `/v1/webhook_endpoints/${encodeURIComponent(id)}`, { disabled }),
+    deleteWebhookEndpoint: async (id) => {
+      await call('DELETE', `/v1/webhook_endpoints/${encodeURIComponent(id)}`)
+    },
+    rotateWebhookSecret: (id) => call('POST', `/v1/webhook_endpoints/${encodeURIComponent(id)}/rotate_secret`, {}),
+    listWebhookDeliveries: (id, limit) => call('GET', `/v1/webhook_endpoints/${encodeURIComponent(id)}/deliveries?limit=${limit}`),
+    resendWebhookDelivery: (id, deliveryId) =>
+      call('POST', `/v1/webhook_endpoints/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/resend`, {}),
   }
 }
 

@@ -11,9 +11,10 @@ import { type DashboardMessages, dashboardMessages } from './messages.ts'
 import { PortalContainer } from './parts.tsx'
 import { dashboardKeys, dashboardQueries } from './queries.ts'
 import { KeysPage } from './keys/keys-page.tsx'
-import { keysPath, type Route, useRoute, usersPath } from './router.ts'
+import { keysPath, type Route, useRoute, usersPath, webhooksPath } from './router.ts'
 import { UserPage } from './user/user-page.tsx'
 import { UsersPage } from './users/users-page.tsx'
+import { WebhooksPage } from './webhooks/webhooks-page.tsx'
 
 /** A QueryClient for the dashboard: an expired dashboard session anywhere sends the operator back to sign in. */
 export function createDashboardQueryClient(): QueryClient {
@@ -118,11 +119,18 @@ function Shell({ route, theme, onThemeChange }: { route: Route; theme: 'light' |
         </a>
         {signedIn && (
           <nav aria-label={messages.nav.label} className="dk-nav">
-            {([['users', usersPath(), messages.nav.users], ['keys', keysPath(), messages.nav.keys]] as const).map(([id, href, label]) => (
+            {(
+              [
+                ['users', usersPath(), messages.nav.users],
+                ['webhooks', webhooksPath(), messages.nav.webhooks],
+                ['keys', keysPath(), messages.nav.keys],
+              ] as const
+            ).map(([id, href, label]) => (
               <a
                 key={id}
                 href={href}
-                aria-current={(route.page === 'keys') === (id === 'keys') ? 'page' : undefined}
+                // A user's page belongs to Users.
+                aria-current={(route.page === 'user' ? 'users' : route.page) === id ? 'page' : undefined}
                 onClick={(event) => {
                   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return
                   event.preventDefault()
@@ -150,6 +158,8 @@ function Shell({ route, theme, onThemeChange }: { route: Route; theme: 'light' |
           <UserPage key={route.id} id={route.id} />
         ) : route.page === 'keys' ? (
           <KeysPage />
+        ) : route.page === 'webhooks' ? (
+          <WebhooksPage />
         ) : (
           <UsersPage />
         )}

@@ -12,6 +12,9 @@ export const dashboardKeys = {
   user: (id: string) => [...dashboardKeys.users(), 'one', id] as const,
   sessions: (userId: string) => [...dashboardKeys.all, 'sessions', userId] as const,
   signingKeys: () => [...dashboardKeys.all, 'signing_keys'] as const,
+  webhooks: () => [...dashboardKeys.all, 'webhooks'] as const,
+  webhookEndpoints: () => [...dashboardKeys.webhooks(), 'endpoints'] as const,
+  webhookDeliveries: (id: string, limit: number) => [...dashboardKeys.webhooks(), 'deliveries', id, limit] as const,
 }
 
 /** Query options factories: the key and its fetcher together. */
@@ -25,4 +28,7 @@ export const dashboardQueries = {
   sessions: (api: DashboardApi, userId: string) =>
     queryOptions({ queryKey: dashboardKeys.sessions(userId), queryFn: () => api.listActiveSessions(userId) }),
   signingKeys: (api: DashboardApi) => queryOptions({ queryKey: dashboardKeys.signingKeys(), queryFn: () => api.getSigningKeys() }),
+  webhookEndpoints: (api: DashboardApi) => queryOptions({ queryKey: dashboardKeys.webhookEndpoints(), queryFn: () => api.listWebhookEndpoints() }),
+  webhookDeliveries: (api: DashboardApi, id: string, limit: number) =>
+    queryOptions({ queryKey: dashboardKeys.webhookDeliveries(id, limit), queryFn: () => api.listWebhookDeliveries(id, limit) }),
 }

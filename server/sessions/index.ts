@@ -53,6 +53,18 @@ export function sessionsDomain(ctx: DomainContext) {
     return token ? store.sessions.clientByTokenHash(sha256Hex(token)) : null
   }
 
+  /** Signs one of the client's sessions out with `status`; another client's session is reported exactly like a missing one. */
+  async function finish(client: ClientRecord | null, sessionId: string, status: 'ended' | 'removed'): Promise<SessionRecord> {
+    if (!client) throw signedOut()
+    return write(async (tx) => {
+      const existing = await tx.sessions.get(sessionId)
+      if (!existing || existing.clientId !== client.id) throw notFound('session')
+      const session = (await tx.sessions.end(existing.id, status)) ?? existing
+      if (existing.status === 'active') tx.changed(status === 'ended' ? 'session.ended' : 'session.removed', existing.id)
+      return session
+    })
+  }
+
   return {
     clientOf,
 
@@ -110,16 +122,10 @@ export function sessionsDomain(ctx: DomainContext) {
     },
 
     /** Ends one of the client's sessions; another client's session is reported exactly like a missing one. */
-    async end(client: ClientRecord | null, sessionId: string): Promise<SessionRecord> {
-      if (!client) throw signedOut()
-      return write(async (tx) => {
-        const existing = await tx.sessions.get(sessionId)
-        if (!existing || existing.clientId !== client.id) throw notFound('session')
-        const session = (await tx.sessions.end(existing.id)) ?? existing
-        if (existing.status === 'active') tx.changed('session.ended', existing.id)
-        return session
-      })
-    },
+    end: (client: ClientRecord | null, sessionId: string) => finish(client, sessionId, 'ended'),
+
+    /** Removes one of the client's sessions (Clerk's `…/remove`): signed out as by `end`, recorded as `removed`. */
+    remove: (client: ClientRecord | null, sessionId: string) => finish(client, sessionId, 'removed'),
 
     /** Signs the client out of every session (signing out twice is not an error: the second finds nothing). */
     async endAll(client: ClientRecord | null): Promise<void> {

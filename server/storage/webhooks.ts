@@ -114,6 +114,8 @@ export interface WebhookRepo {
   failPending(endpointId: string, error: string): Promise<number>
   /** The earliest time a pending delivery of an enabled endpoint is due, or `null` when none is. */
   nextDue(): Promise<number | null>
+  /** Deletes up to `limit` events created before `before` that nothing waits to send, with their deliveries; answers how many. */
+  prune(before: number, limit: number): Promise<number>
 }
 
 const ENDPOINT_COLUMNS = 'id, source, url, description, event_types, secrets, disabled_reason, failing_since, created_at, updated_at'
@@ -213,9 +215,16 @@ export function webhooksRepo(q: Queryable, now: () => number): WebhookRepo {
         }))
     },
     async recordAttempt(id, result) {
+      // A retry for an endpoint disabled while this attempt was in flight fails instead: disabling
+      // fails what is pending, and an attempt that ends after it must not bring a delivery back.
       await q.query(
-        `UPDATE webhook_deliveries SET status = $2, attempts = $3, next_attempt_at = $4, response_status = $5, error = $6,
-           last_attempt_at = $7, locked_until = NULL WHERE id = $1`,
+        `UPDATE webhook_deliveries d SET status = CASE WHEN o.off THEN 'failed' ELSE $2 END,
+           next_attempt_at = CASE WHEN o.off THEN NULL ELSE $4::bigint END,
+           attempts = $3, response_status = $5, error = $6, last_attempt_at = $7, locked_until = NULL
+         FROM (SELECT $2 = 'pending' AND EXISTS (
+                 SELECT 1 FROM webhook_deliveries x JOIN webhook_endpoints ep ON ep.id = x.endpoint_id
+                 WHERE x.id = $1 AND ep.disabled_reason IS NOT NULL) AS off) o
+         WHERE d.id = $1`,
         [id, result.status, result.attempts, result.nextAttemptAt, result.responseStatus, result.error, now()],
       )
     },
@@ -260,6 +269,17 @@ export function webhooksRepo(q: Queryable, now: () => number): WebhookRepo {
         `UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, locked_until = NULL, error = $2
          WHERE endpoint_id = $1 AND status = 'pending' RETURNING id`,
         [endpointId, error],
+      )
+      return rows.length
+    },
+    async prune(before, limit) {
+      const { rows } = await q.query(
+        `DELETE FROM webhook_events WHERE id IN (
+           SELECT e.id FROM webhook_events e WHERE e.created_at < $1
+             AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')
+           ORDER BY e.created_at LIMIT $2)
+         RETURNING id`,
+        [before, limit],
       )
       return rows.length
     },

@@ -38,7 +38,7 @@ export function webhookUrlProblem(url: string): string | null {
 
 function checkUrl(url: string): string {
   const problem = webhookUrlProblem(url)
-  if (problem) throw new ApiError(422, 'form_param_format_invalid', problem, { longMessage: `url ${problem}.`, param: 'url' })
+  if (problem) throw new ApiError(422, 'form_param_format_invalid', problem, { longMessage: `The URL ${problem}.`, param: 'url' })
   return url
 }
 

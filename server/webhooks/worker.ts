@@ -13,6 +13,12 @@ export const RETRY_SCHEDULE_MS = [0, 5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_0
 /** An endpoint whose deliveries have all failed for this long is disabled (`failing`). */
 export const DISABLE_AFTER_MS = 5 * 24 * 3_600_000
 
+/** Events (and their deliveries) are kept this long once nothing waits to send them, then deleted. */
+export const RETENTION_MS = 30 * 24 * 3_600_000
+
+/** How often one instance prunes, on the server's clock. */
+const PRUNE_EVERY_MS = 3_600_000
+
 /** What the sender is built from. */
 export interface SenderContext {
   store: Store
@@ -82,7 +88,17 @@ export function webhookSender(ctx: SenderContext): WebhookSender {
     }
   }
 
+  let prunedAt = -Infinity
+  async function prune(): Promise<void> {
+    const now = ctx.now()
+    if (now - prunedAt < PRUNE_EVERY_MS) return
+    prunedAt = now
+    // In batches, so no single statement holds many rows locked.
+    while ((await ctx.store.webhooks.prune(now - RETENTION_MS, 1_000)) === 1_000 && !closed);
+  }
+
   async function pass(): Promise<number> {
+    await prune().catch((e) => console.error('userkit: could not delete old webhook events', e))
     const claimed = await ctx.store.webhooks.claim(BATCH, ctx.now() + leaseMs)
     await Promise.all(claimed.map((d) => attempt(d).catch((e) => console.error('userkit: could not record a webhook attempt', e))))
     return claimed.length
@@ -122,8 +138,12 @@ export function webhookSender(ctx: SenderContext): WebhookSender {
     async deliverDue() {
       let total = 0
       for (;;) {
-        // A pass already running may have claimed before the caller's change: wait, then look again.
-        if (running) await running.catch(() => 0)
+        // A pass already running (woken by a change) counts; it may have claimed before the caller's
+        // last change, so a pass of this call's own comes after it.
+        if (running) {
+          total += await running.catch(() => 0)
+          continue
+        }
         const n = await start()
         total += n
         if (n === 0) return total

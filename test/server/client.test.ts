@@ -69,7 +69,11 @@ describe('DELETE /v1/client/sessions', () => {
   })
 })
 
-describe('POST /v1/client/sessions/{id}/end', () => {
+// `remove` is `end` recorded as `removed` (Clerk's two routes; webhooks tell session.ended from session.removed).
+describe.each([
+  ['end', 'ended'],
+  ['remove', 'removed'],
+] as const)('POST /v1/client/sessions/{id}/%s', (action, status) => {
   it('ends one session and falls back to the other one', async () => {
     const t = await createTestServer()
     const a = await t.createUser()
@@ -78,10 +82,10 @@ describe('POST /v1/client/sessions/{id}/end', () => {
     await t.signIn(b.email, b.password, { cookie })
     const before = await readJson(await t.request('/v1/client', { cookie }))
     const current = before.client.last_active_session_id
-    const res = await t.request(`/v1/client/sessions/${current}/end`, { method: 'POST', cookie })
+    const res = await t.request(`/v1/client/sessions/${current}/${action}`, { method: 'POST', cookie })
     expect(res.status).toBe(200)
     const body = await readJson(res)
-    expect(body.response).toMatchObject({ object: 'session', id: current, status: 'ended', user: null })
+    expect(body.response).toMatchObject({ object: 'session', id: current, status, user: null })
     expect(body.client.sessions).toHaveLength(1)
     expect(body.client.sessions[0].user.id).toBe(a.user.id)
     expect(body.client.last_active_session_id).toBe(body.client.sessions[0].id)
@@ -93,7 +97,7 @@ describe('POST /v1/client/sessions/{id}/end', () => {
     const victim = await t.signedInUser()
     const attacker = await t.signedInUser()
     const victimSession = (await readJson(await t.request('/v1/client', { cookie: victim.cookie }))).client.last_active_session_id
-    const res = await t.request(`/v1/client/sessions/${victimSession}/end`, { method: 'POST', cookie: attacker.cookie })
+    const res = await t.request(`/v1/client/sessions/${victimSession}/${action}`, { method: 'POST', cookie: attacker.cookie })
     expect(res.status).toBe(404)
     expect(await firstError(res)).toMatchObject({ code: 'resource_not_found' })
     expect((await t.request('/v1/me', { cookie: victim.cookie })).status).toBe(200)
@@ -103,7 +107,7 @@ describe('POST /v1/client/sessions/{id}/end', () => {
     const t = await createTestServer()
     const { cookie } = await t.signedInUser()
     const id = (await readJson(await t.request('/v1/client', { cookie }))).client.last_active_session_id
-    const res = await t.request(`/v1/client/sessions/${id}/end`, { method: 'POST', cookie, body: { force: true } })
+    const res = await t.request(`/v1/client/sessions/${id}/${action}`, { method: 'POST', cookie, body: { force: true } })
     expect(res.status).toBe(422)
     expect(await firstError(res)).toMatchObject({ code: 'form_param_unknown', meta: { param_name: 'force' } })
     expect((await t.request('/v1/me', { cookie })).status).toBe(200)
@@ -112,8 +116,8 @@ describe('POST /v1/client/sessions/{id}/end', () => {
   it('answers 404 for an unknown id and 401 without a client', async () => {
     const t = await createTestServer()
     const { cookie } = await t.signedInUser()
-    expect((await t.request('/v1/client/sessions/sess_doesnotexist/end', { method: 'POST', cookie })).status).toBe(404)
-    const res = await t.request('/v1/client/sessions/sess_doesnotexist/end', { method: 'POST' })
+    expect((await t.request(`/v1/client/sessions/sess_doesnotexist/${action}`, { method: 'POST', cookie })).status).toBe(404)
+    const res = await t.request(`/v1/client/sessions/sess_doesnotexist/${action}`, { method: 'POST' })
     expect(res.status).toBe(401)
     expect((await firstError(res)).code).toBe('signed_out')
   })

@@ -33,6 +33,11 @@ export function clientRoutes(deps: RouteDeps) {
         const session = await sessions.end(client, c.req.param('id'))
         return envelope(c, deps, sessionJSON({ origin: requestOrigin(c.req.raw) }, session, null), client?.id)
       })
+      .post('/sessions/:id/remove', json(NoBody), async (c) => {
+        const client = await sessions.clientOf(readClientToken(c))
+        const session = await sessions.remove(client, c.req.param('id'))
+        return envelope(c, deps, sessionJSON({ origin: requestOrigin(c.req.raw) }, session, null), client?.id)
+      })
       .post('/sessions/:id/tokens', json(TokenBody), async (c) => {
         const azp = tokens.authorizedParty(requestOriginHeader(c), requestOrigin(c.req.raw))
         const jwt = await tokens.forClient(readClientToken(c), c.req.param('id'), azp)
