@@ -3,6 +3,10 @@
  * process). `--db=pglite|postgres|none`, `--users=N` seeded with SQL, `--database-url=…` for
  * PostgreSQL. Prints one JSON line `{url, cookie, secretKey, sessionId, floorUrl}` when ready, then
  * serves until killed.
+ *
+ * `--webhook-url=URL` configures one endpoint for every event type (as `USERKIT_WEBHOOK_URL` does);
+ * with `--webhook-gate` its deliveries wait until `POST /bench/webhooks/open`, so a backlog can be
+ * built first and its draining timed.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,13 +14,17 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { PGlite } from '@electric-sql/pglite'
-import { postgresDatabase, postgresPool, startUserkit } from '../server/node/index.ts'
+import { nodeWebhookTransport, postgresDatabase, postgresPool, startUserkit } from '../server/node/index.ts'
 import type { Database } from '../server/storage/database.ts'
 import { pgliteDatabase } from '../server/storage/pglite.ts'
+import type { WebhookTransport } from '../server/webhooks/transport.ts'
+import { generateWebhookSecret } from '../server/webhooks/sign.ts'
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
 const db = arg('db') ?? 'pglite'
 const users = Number(arg('users') ?? 1000)
+const webhookUrl = arg('webhook-url')
+const gated = process.argv.includes('--webhook-gate')
 
 if (db === 'none') {
   // The ceiling: Hono on @hono/node-server answering a fixed JSON body, no database at all.
@@ -32,7 +40,13 @@ if (db === 'none') {
   const dataDir = db === 'pglite' ? mkdtempSync(join(tmpdir(), 'userkit-bench-')) : undefined
   // The bench seeds with SQL, so it opens the database itself and hands it to the server.
   const q = dataDir ? pgliteDatabase(new PGlite(join(dataDir, 'pgdata'))) : postgresDatabase(postgresPool(arg('database-url') ?? ''))
+  let open!: () => void
+  const gate = gated ? new Promise<void>((done) => (open = done)) : null
+  const transport: WebhookTransport = gate ? async (request) => (await gate, nodeWebhookTransport(request)) : nodeWebhookTransport
+  const routes = new Hono().post('/bench/webhooks/open', (c) => (open?.(), c.json({ open: true })))
   const running = await startUserkit({
+    routes,
+    ...(webhookUrl ? { webhooks: { endpoint: { url: webhookUrl, secret: generateWebhookSecret() }, transport } } : {}),
     port: 0,
     env: 'development',
     database: q,

@@ -1,15 +1,19 @@
 // `npm run bench:server`: requests/s and p99 latency of GET /v1/me and POST /v1/users on PGlite and
 // on PostgreSQL, with 1,000 and 100,000 users seeded by SQL, beside a bare Hono JSON handler (the
 // ceiling). Each server runs in its own process; autocannon loads it from this one, on 127.0.0.1.
+// Then webhooks (bench/server-webhooks.mjs): POST /v1/users with one endpoint against none, and a
+// backlog's drain rate, on PGlite and on PostgreSQL. BENCH_ONLY=webhooks runs that part alone.
 // Prints numbers only; nothing here is a pass/fail check.
 import { spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import { createInterface } from 'node:readline'
 import autocannon from 'autocannon'
 import { ensurePostgres, startTempPostgres } from '../scripts/postgres.mjs'
+import { measureWebhooks } from './server-webhooks.mjs'
 
 const DURATION = Number(process.env.BENCH_SECONDS || 5)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
+const ONLY = process.env.BENCH_ONLY || ''
 
 /** Starts bench/server-target.ts; resolves with its ready line and a stop(). */
 function startTarget(args) {
@@ -98,6 +102,7 @@ async function measure(target, label) {
 
 const started = Date.now()
 const rows = []
+const webhookRows = []
 const bin = await ensurePostgres()
 const postgres = bin ? await startTempPostgres(bin) : null
 try {
@@ -106,38 +111,53 @@ try {
     ['PGlite, 1,000 users', ['--db=pglite', '--users=1000']],
     ['PGlite, 100,000 users', ['--db=pglite', '--users=100000']],
   ]
+  /** The webhook measurements' databases: `dbArgs(i)` gives the i-th server its own. */
+  const webhookConfigs = [['PGlite', () => ['--db=pglite']]]
   if (postgres) {
     // A database per configuration, so the 100,000-user run starts from a clean table.
     const { default: pg } = await import('pg')
     const admin = new pg.Client(postgres.url)
     await admin.connect()
+    const urlOf = (name) => postgres.url.replace(/\/postgres$/, `/${name}`)
     for (const n of [1000, 100000]) {
       await admin.query(`CREATE DATABASE bench_${n}`)
-      configs.push([`PostgreSQL, ${n.toLocaleString('en')} users`, ['--db=postgres', `--users=${n}`, `--database-url=${postgres.url.replace(/\/postgres$/, `/bench_${n}`)}`]])
+      configs.push([`PostgreSQL, ${n.toLocaleString('en')} users`, ['--db=postgres', `--users=${n}`, `--database-url=${urlOf(`bench_${n}`)}`]])
     }
+    for (const i of [0, 1, 2]) await admin.query(`CREATE DATABASE bench_webhooks_${i}`)
+    webhookConfigs.push(['PostgreSQL', (i) => ['--db=postgres', `--database-url=${urlOf(`bench_webhooks_${i}`)}`]])
     await admin.end()
   } else {
     console.log('PostgreSQL is not installed: its rows are missing.')
   }
-  for (const [label, args] of configs) {
-    process.stdout.write(`${label}… `)
-    const t0 = Date.now()
-    const target = await startTarget(args)
-    process.stdout.write(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; loading\n`)
-    try {
-      rows.push(...(await measure(target, label)))
-      // autocannon stops at the deadline with requests still in the server; let them finish.
-      await new Promise((done) => setTimeout(done, 500))
-    } finally {
-      await target.stop()
+  if (ONLY !== 'webhooks') {
+    for (const [label, args] of configs) {
+      process.stdout.write(`${label}… `)
+      const t0 = Date.now()
+      const target = await startTarget(args)
+      process.stdout.write(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; loading\n`)
+      try {
+        rows.push(...(await measure(target, label)))
+        // autocannon stops at the deadline with requests still in the server; let them finish.
+        await new Promise((done) => setTimeout(done, 500))
+      } finally {
+        await target.stop()
+      }
     }
+  }
+  for (const [label, dbArgs] of webhookConfigs) {
+    console.log(`webhooks on ${label}…`)
+    webhookRows.push(...(await measureWebhooks({ label, dbArgs, startTarget, load, merged, duration: DURATION })))
   }
 } finally {
   postgres?.stop()
 }
 
-const ceiling = Object.fromEntries(rows.filter((r) => r.server.startsWith('bare')).map((r) => [r.request, r['req/s']]))
-for (const r of rows) r['% of ceiling'] = ceiling[r.request] ? `${Math.round((100 * r['req/s']) / ceiling[r.request])}%` : ''
 console.log(`\n${CONNECTIONS} connections, ${DURATION} s per row, ${availableParallelism()} cores shared by server and load generator`)
-console.table(rows)
+if (rows.length > 0) {
+  const ceiling = Object.fromEntries(rows.filter((r) => r.server.startsWith('bare')).map((r) => [r.request, r['req/s']]))
+  for (const r of rows) r['% of ceiling'] = ceiling[r.request] ? `${Math.round((100 * r['req/s']) / ceiling[r.request])}%` : ''
+  console.table(rows)
+}
+console.log('Webhooks: one endpoint (a receiver in this process answering 200 at once) against none; each load run twice, in turns')
+console.table(webhookRows)
 console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`)
