@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { request as httpRequest, type RequestOptions } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { BlockList, isIP } from 'node:net'
-import { WebhookTransportError, type WebhookTransport } from '../webhooks/transport.ts'
+import { connectionReason, PRIVATE_ADDRESS_REFUSED, WebhookTransportError, type WebhookTransport } from '../webhooks/transport.ts'
 
 /** Loopback, private, link-local, carrier-grade NAT, multicast and reserved ranges. */
 const PRIVATE = new BlockList()
@@ -65,7 +65,7 @@ export const nodeWebhookTransport: WebhookTransport = (request) =>
     const url = new URL(request.url)
     const host = url.hostname.replace(/^\[|\]$/g, '')
     if (!request.allowPrivateNetwork && isIP(host) && isPrivateAddress(host)) {
-      return reject(new WebhookTransportError('address not allowed (loopback or private)'))
+      return reject(new WebhookTransportError(PRIVATE_ADDRESS_REFUSED))
     }
     const body = Buffer.from(request.body)
     const options: RequestOptions = {
@@ -86,17 +86,5 @@ export const nodeWebhookTransport: WebhookTransport = (request) =>
 
 function reason(error: NodeJS.ErrnoException): string {
   if (error.name === 'AbortError' || error.name === 'TimeoutError' || error.code === 'ABORT_ERR') return 'timeout'
-  switch (error.code) {
-    case 'EADDRNOTALLOWED':
-      return 'address not allowed (loopback or private)'
-    case 'ECONNREFUSED':
-      return 'connection refused'
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host not found'
-    case 'ECONNRESET':
-      return 'connection reset'
-    default:
-      return (error.message || 'connection failed').slice(0, 200)
-  }
+  return connectionReason(error.code, error.message)
 }

@@ -20,6 +20,26 @@ export class WebhookTransportError extends Error {
   override name = 'WebhookTransportError'
 }
 
+/** What a delivery records when the endpoint's address may not be reached. */
+export const PRIVATE_ADDRESS_REFUSED = 'address not allowed (loopback or private)'
+
+/** A short reason for a failed connection from its error code (Node's `ECONNREFUSED` …), in words a dashboard can show. */
+export function connectionReason(code: string | undefined, message: string | undefined): string {
+  switch (code) {
+    case 'EADDRNOTALLOWED':
+      return PRIVATE_ADDRESS_REFUSED
+    case 'ECONNREFUSED':
+      return 'connection refused'
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host not found'
+    case 'ECONNRESET':
+      return 'connection reset'
+    default:
+      return (message || 'connection failed').slice(0, 200)
+  }
+}
+
 /** Hosts that are loopback or private by their name or literal address alone (no DNS needed). */
 export function isPrivateHostLiteral(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
@@ -34,7 +54,7 @@ export function isPrivateHostLiteral(hostname: string): boolean {
 /** The web-standard transport: `fetch`, refusing private literals when they are not allowed. */
 export const fetchTransport: WebhookTransport = async (request) => {
   if (!request.allowPrivateNetwork && isPrivateHostLiteral(new URL(request.url).hostname)) {
-    throw new WebhookTransportError('address not allowed (loopback or private)')
+    throw new WebhookTransportError(PRIVATE_ADDRESS_REFUSED)
   }
   let response: Response
   try {
@@ -53,18 +73,8 @@ export const fetchTransport: WebhookTransport = async (request) => {
   return { status: response.status }
 }
 
-/** A short reason from a connection failure (`fetch failed` hides it in `cause`). */
+/** `fetch failed` hides the reason in `cause`. */
 function connectionError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
-  switch (cause?.code) {
-    case 'ECONNREFUSED':
-      return 'connection refused'
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host not found'
-    case 'ECONNRESET':
-      return 'connection reset'
-    default:
-      return (cause?.message ?? (error as Error).message ?? 'connection failed').slice(0, 200)
-  }
+  return connectionReason(cause?.code, cause?.message ?? (error as Error).message)
 }
